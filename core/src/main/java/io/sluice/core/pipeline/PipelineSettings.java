@@ -1,0 +1,36 @@
+package io.sluice.core.pipeline;
+
+import io.sluice.core.LogEvent;
+
+/**
+ * Shape of the ring: slots, bytes each slot holds inline, and how consumers wait.
+ *
+ * @param ringSize     number of slots, a power of two
+ * @param slotBytes    raw bytes preallocated per slot; longer messages get their own array (see LogEvent)
+ * @param waitStrategy how consumer threads wait for events
+ */
+public record PipelineSettings(int ringSize, int slotBytes, WaitStrategyKind waitStrategy) {
+    public static final int DEFAULT_RING_SIZE = 65_536;
+    public static final int DEFAULT_SLOT_BYTES = LogEvent.DEFAULT_INLINE_BYTES;
+    public static final WaitStrategyKind DEFAULT_WAIT_STRATEGY = WaitStrategyKind.BLOCKING;
+
+    public PipelineSettings {
+        if (ringSize < 2 || Integer.bitCount(ringSize) != 1) {
+            throw new IllegalArgumentException("ring size must be a power of two >= 2, got " + ringSize);
+        }
+        if (slotBytes < 64) {
+            throw new IllegalArgumentException("slot bytes must be >= 64, got " + slotBytes);
+        }
+        if (waitStrategy == null) {
+            throw new IllegalArgumentException("wait strategy is required");
+        }
+    }
+
+    public static PipelineSettings defaults() {
+        return new PipelineSettings(DEFAULT_RING_SIZE, DEFAULT_SLOT_BYTES, DEFAULT_WAIT_STRATEGY);
+    }
+
+    public PipelineSettings withRingSize(int size) {
+        return new PipelineSettings(size, slotBytes, waitStrategy);
+    }
+}
