@@ -1,0 +1,233 @@
+package io.sluice.ingest.tcp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.sluice.core.EpochClock;
+import io.sluice.core.Format;
+import io.sluice.core.LogEvent;
+import io.sluice.core.Transport;
+import io.sluice.core.pipeline.EventRing;
+import io.sluice.ingest.SourceMetrics;
+import io.sluice.ingest.syslog.SyslogDecoder;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One syslog TCP connection: frames its bytes, copies each frame into a claimed ring slot, parses it there and
+ * publishes the batch.
+ *
+ * <p>Frames are read in place from each received buffer; only a frame split across two reads is assembled in a small
+ * carry buffer. When the ring has no free slot the socket is paused (the kernel's window then slows the sender), the
+ * unread bytes wait in the carry buffer, and a 1 ms timer retries; nothing is dropped and nothing grows without
+ * bound. Runs only on the connection's event loop.
+ */
+final class SyslogTcpConnection {
+    private static final long RETRY_DELAY_MS = 1;
+    private static final long QUIET_CHECK_MS = 100;
+
+    private final NetSocket socket;
+    private final Vertx vertx;
+    private final EventRing ring;
+    private final SourceMetrics metrics;
+    private final EpochClock clock;
+    private final SyslogFramer framer;
+    private final FrameBatch batch;
+    private final SyslogDecoder decoder = new SyslogDecoder();
+    private final byte[] peer;
+    private final ByteBuf carry = Unpooled.buffer(256);
+    private long lastFramingErrors;
+    private boolean paused;
+    private boolean closed;
+    private long readsSinceQuietCheck;
+
+    SyslogTcpConnection(NetSocket socket, Vertx vertx, EventRing ring, SourceMetrics metrics, EpochClock clock,
+                        SyslogTcpSettings settings) {
+        this.socket = socket;
+        this.vertx = vertx;
+        this.ring = ring;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.framer = new SyslogFramer(settings.maxFrameLength());
+        this.batch = new FrameBatch(settings.claimBatch());
+        this.peer = peerBytes(socket.remoteAddress());
+    }
+
+    void start() {
+        metrics.connectionsOpened.increment();
+        metrics.connectionsActive.incrementAndGet();
+        socket.handler(this::onData);
+        socket.exceptionHandler(error -> metrics.connectionErrors.increment());
+        socket.closeHandler(ignored -> onClose());
+        socket.shutdownHandler(grace -> closeWhenQuiet());
+    }
+
+    private void onData(Buffer data) {
+        readsSinceQuietCheck++;
+        ByteBuf in = ((BufferInternal) data).getByteBuf();
+        metrics.bytesReceived.add(in.readableBytes());
+        if (paused) {
+            carry.writeBytes(in); // only what was already in flight when we paused
+            return;
+        }
+        while (carry.isReadable() && in.isReadable()) {
+            carry.writeBytes(in, framer.bytesToComplete(carry, in));
+            if (!drain(carry)) {
+                carry.writeBytes(in);
+                pause();
+                return;
+            }
+        }
+        if (carry.isReadable()) {
+            carry.discardReadBytes();
+            return; // the carried frame is still incomplete and this read is used up
+        }
+        carry.clear();
+        if (!drain(in)) {
+            carry.writeBytes(in);
+            pause();
+            return;
+        }
+        if (in.isReadable()) {
+            carry.writeBytes(in);
+        }
+    }
+
+    /** Publishes every complete frame in {@code src}; false if the ring filled up first (the rest stays unread). */
+    private boolean drain(ByteBuf src) {
+        while (true) {
+            framer.scan(src, batch);
+            int found = batch.count();
+            if (found == 0) {
+                countFramingErrors();
+                return true;
+            }
+            int published = publish(src, found);
+            framer.commit(src, batch, published);
+            if (published < found) {
+                return false;
+            }
+        }
+    }
+
+    private int publish(ByteBuf src, int wanted) {
+        int n = wanted;
+        long hi = ring.tryClaim(n);
+        if (hi < 0) {
+            n = (int) Math.min(n, ring.remainingCapacity());
+            hi = n > 0 ? ring.tryClaim(n) : -1;
+            if (hi < 0) {
+                return 0;
+            }
+        }
+        long lo = hi - n + 1;
+        long now = clock.epochNanos();
+        int parseFailures = 0;
+        for (int i = 0; i < n; i++) {
+            LogEvent event = ring.slot(lo + i);
+            fill(event, src, i, now);
+            if (event.format() == Format.RAW) {
+                parseFailures++;
+            }
+        }
+        ring.publish(lo, hi);
+        metrics.eventsReceived.add(n);
+        if (parseFailures > 0) {
+            metrics.parseFailures.add(parseFailures);
+        }
+        return n;
+    }
+
+    private void fill(LogEvent event, ByteBuf src, int frame, long receivedAtNanos) {
+        int length = batch.length(frame);
+        src.getBytes(batch.start(frame), event.ensureRawCapacity(length), 0, length);
+        event.setRawLength(length);
+        event.setTransport(Transport.TCP);
+        event.setPeer(peer, peer.length);
+        event.setReceivedAtNanos(receivedAtNanos);
+        int original = batch.originalLength(frame);
+        if (original > length) {
+            event.markTruncated(original);
+            metrics.framesTruncated.increment();
+            metrics.truncatedBytes.add(original - length);
+        }
+        decoder.decode(event);
+    }
+
+    private void countFramingErrors() {
+        long errors = framer.framingErrors();
+        if (errors != lastFramingErrors) {
+            metrics.framingErrors.add(errors - lastFramingErrors);
+            lastFramingErrors = errors;
+        }
+    }
+
+    private void pause() {
+        if (!paused) {
+            paused = true;
+            socket.pause();
+            metrics.backpressurePauses.increment();
+        }
+        vertx.setTimer(RETRY_DELAY_MS, id -> retry());
+    }
+
+    /** Keeps trying until the carried bytes are published, even after the peer closed: they were received. */
+    private void retry() {
+        if (!drain(carry)) {
+            vertx.setTimer(RETRY_DELAY_MS, id -> retry());
+            return;
+        }
+        carry.discardReadBytes();
+        paused = false;
+        if (closed) {
+            flushPartialFrame();
+        } else {
+            socket.resume();
+        }
+    }
+
+    /** Graceful shutdown: keep reading until the sender has been quiet for a moment, then close. */
+    private void closeWhenQuiet() {
+        readsSinceQuietCheck = 0;
+        vertx.setTimer(QUIET_CHECK_MS, id -> {
+            if (readsSinceQuietCheck == 0 && !paused) {
+                socket.close();
+            } else {
+                closeWhenQuiet();
+            }
+        });
+    }
+
+    private void onClose() {
+        if (!closed) {
+            closed = true;
+            if (!paused) {
+                flushPartialFrame(); // when paused, retry() does it once the carried bytes are published
+            }
+            metrics.connectionsActive.decrementAndGet();
+        }
+    }
+
+    /** A sender that closes mid-line still sent that line: publish what we have rather than lose it. */
+    private void flushPartialFrame() {
+        if (!carry.isReadable() || framer.mode() != SyslogFramer.MODE_LF) {
+            return; // nothing left, or an incomplete octet-counted frame: its header promised more than came
+        }
+        carry.writeByte('\n');
+        drain(carry);
+        carry.clear();
+    }
+
+    private static byte[] peerBytes(SocketAddress address) {
+        if (address == null) {
+            return new byte[0];
+        }
+        String host = address.hostAddress();
+        String text = host != null && host.indexOf(':') >= 0 ? "[" + host + "]:" + address.port()
+            : host + ":" + address.port();
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,111 @@
+package io.sluice.server;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sluice.core.pipeline.EventPipeline;
+import io.sluice.ingest.SourceMetrics;
+import io.sluice.storage.JournalMetrics;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Binds the counters each module keeps (plain adders and fields, cheap on the hot path) into Micrometer as
+ * function counters and gauges, read only when {@code /metrics} is scraped. Every name is prefixed {@code sluice_}.
+ */
+final class SluiceMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private JvmGcMetrics gcMetrics;
+
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    void bindJvm() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+    }
+
+    void bindSource(SourceMetrics source) {
+        String transport = source.transport().label();
+        counter("sluice.events.received", "Events read from clients and published to the ring", transport,
+            source.eventsReceived);
+        counter("sluice.bytes.received", "Bytes read from clients", transport, source.bytesReceived);
+        counter("sluice.frames.truncated", "Frames longer than the maximum: cut and dead-lettered", transport,
+            source.framesTruncated);
+        counter("sluice.truncated.bytes", "Bytes discarded from the tails of cut frames", transport,
+            source.truncatedBytes);
+        counter("sluice.framing.errors", "Octet-counting headers that were not a number (fell back to LF framing)",
+            transport, source.framingErrors);
+        counter("sluice.parse.failures", "Events that parsed as neither RFC 5424 nor RFC 3164, kept as raw",
+            transport, source.parseFailures);
+        counter("sluice.backpressure.pauses", "Times a connection was paused because the ring was full", transport,
+            source.backpressurePauses);
+        counter("sluice.connections.opened", "Client connections accepted", transport, source.connectionsOpened);
+        counter("sluice.connection.errors", "Client connections that failed with a read error", transport,
+            source.connectionErrors);
+        Gauge.builder("sluice.connections.active", source.connectionsActive, java.util.concurrent.atomic.AtomicLong::get)
+            .description("Client connections open now").tag("transport", transport).register(registry);
+    }
+
+    void bindJournal(JournalMetrics journal) {
+        functionCounter("sluice.journal.events.stored", "Events appended to the journal", journal,
+            JournalMetrics::eventsAppended);
+        functionCounter("sluice.journal.events.dead.lettered", "Events appended to the dead-letter queue", journal,
+            JournalMetrics::deadLetteredEvents);
+        functionCounter("sluice.journal.appended.bytes", "Bytes of records appended to the journal queues", journal,
+            JournalMetrics::bytesAppended);
+        functionCounter("sluice.journal.excerpts", "Chronicle excerpts (event batches) written", journal,
+            JournalMetrics::excerptsWritten);
+        functionCounter("sluice.journal.append.errors", "Appends that failed", journal, JournalMetrics::appendErrors);
+        Gauge.builder("sluice.journal.disk.bytes", journal, JournalMetrics::diskBytes)
+            .description("Size of the journal and dead-letter queue files on disk").baseUnit("bytes")
+            .register(registry);
+        Gauge.builder("sluice.journal.last.sequence", journal, JournalMetrics::lastAppendedSequence)
+            .description("Sequence number of the last event appended").register(registry);
+    }
+
+    void bindPipeline(EventPipeline pipeline) {
+        Gauge.builder("sluice.ring.remaining.capacity", pipeline, EventPipeline::remainingCapacity)
+            .description("Free ring slots; near zero means consumers cannot keep up").register(registry);
+        Gauge.builder("sluice.ring.size", pipeline, EventPipeline::bufferSize)
+            .description("Ring slots").register(registry);
+        functionCounter("sluice.pipeline.handler.errors", "Events a ring consumer failed on (logged, skipped)",
+            pipeline, EventPipeline::handlerErrors);
+    }
+
+    private void counter(String name, String help, String transport, LongAdder adder) {
+        FunctionCounter.builder(name, adder, LongAdder::sum).description(help).tag("transport", transport)
+            .register(registry);
+    }
+
+    private <T> void functionCounter(String name, String help, T source, ToDoubleFunction<T> value) {
+        FunctionCounter.builder(name, source, value).description(help).register(registry);
+    }
+
+    void close() {
+        if (gcMetrics != null) {
+            gcMetrics.close();
+        }
+        registry.close();
+    }
+
+    MeterRegistry meterRegistry() {
+        return registry;
+    }
+}

@@ -1,0 +1,181 @@
+package io.sluice.server;
+
+import io.sluice.analyzers.counts.EventCounter;
+import io.sluice.core.EpochClock;
+import io.sluice.core.Transport;
+import io.sluice.core.pipeline.EventPipeline;
+import io.sluice.ingest.SourceMetrics;
+import io.sluice.ingest.tcp.SyslogTcpSettings;
+import io.sluice.ingest.tcp.SyslogTcpSource;
+import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.http.HttpApi;
+import io.sluice.storage.Journal;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that wires Sluice together, in data-flow order:
+ *
+ * <pre>
+ *   syslog TCP source(s) --> ring --+--> journal handler (Chronicle: data/journal, data/dead-letter)
+ *                                   +--> event counter   (analyzers; later: error rates, latency, security)
+ *   HTTP: /health /metrics /api/stats
+ * </pre>
+ *
+ * {@link #start} binds everything and returns once every listener accepts; {@link #stop} stops accepting, lets
+ * connections finish, drains the ring and flushes the journal.
+ */
+public final class SluiceServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SluiceServer.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+    private final SluiceConfig config;
+    private final Journal journal;
+    private final EventPipeline pipeline;
+    private final SluiceMetrics metrics = new SluiceMetrics();
+    private final SourceMetrics tcpMetrics = new SourceMetrics(Transport.TCP);
+    private final Vertx vertx;
+    private final List<String> deployments = new ArrayList<>();
+    private final Map<String, String> listening = new LinkedHashMap<>();
+    private HttpServer http;
+    private volatile boolean accepting;
+    private boolean stopped;
+
+    private SluiceServer(SluiceConfig config) {
+        this.config = config;
+        this.journal = Journal.open(config.dataDir());
+        EventCounter counter = new EventCounter(config.maxApps());
+        this.pipeline = EventPipeline.builder(config.pipeline())
+            .sequenceBase(journal.lastSequence() + 1)
+            .stage("journal", journal.newHandler())
+            .stage("counter", counter)
+            .start();
+        int loops = config.syslogTcp().eventLoops() + 1; // + one for HTTP
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+        metrics.bindJvm();
+        metrics.bindSource(tcpMetrics);
+        metrics.bindJournal(journal.metrics());
+        metrics.bindPipeline(pipeline);
+        this.httpApi = new HttpApi(metrics.registry(), counter, List.of(tcpMetrics), journal.metrics(), pipeline,
+            () -> accepting);
+    }
+
+    private final HttpApi httpApi;
+
+    /** Opens the journal, starts the ring and binds every listener. Throws if any of them fails. */
+    public static SluiceServer start(SluiceConfig config) {
+        SluiceServer server = new SluiceServer(config);
+        try {
+            server.bind();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void bind() {
+        int tcpPort = deploySyslogTcp();
+        listening.put("syslog-tcp", config.syslogTcp().host() + ":" + tcpPort);
+        http = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.bind()).setPort(config.httpPort()))
+            .requestHandler(httpApi.router(vertx))
+            .listen());
+        listening.put("http", config.bind() + ":" + http.actualPort());
+        accepting = true;
+        LOG.info("journal at {} (next sequence {}), ring {} slots, native transport {}",
+            config.dataDir().toAbsolutePath(), pipeline.ring().sequenceBase(), pipeline.bufferSize(),
+            vertx.isNativeTransportEnabled());
+    }
+
+    /** One listener per event loop, all on the port the first one bound (so port 0 works with several loops). */
+    private int deploySyslogTcp() {
+        EpochClock clock = new EpochClock();
+        SyslogTcpSettings settings = config.syslogTcp();
+        int port = -1;
+        for (int i = 0; i < settings.eventLoops(); i++) {
+            SyslogTcpSettings bound = i == 0 ? settings : settings.withEndpoint(settings.host(), port);
+            SyslogTcpSource source = new SyslogTcpSource(bound, pipeline.ring(), tcpMetrics, clock,
+                SyslogTcpSource.DEFAULT_SHUTDOWN_GRACE);
+            deployments.add(await(vertx.deployVerticle(source, new DeploymentOptions())));
+            if (i == 0) {
+                port = source.actualPort();
+            }
+        }
+        return port;
+    }
+
+    /** {@code name=host:port} of every listener, in the order they were bound. */
+    public Map<String, String> listening() {
+        return Map.copyOf(listening);
+    }
+
+    /** The line {@code sluice run} prints once everything accepts. */
+    public String listeningLine() {
+        StringBuilder line = new StringBuilder("listening");
+        listening.forEach((name, address) -> line.append(' ').append(name).append('=').append(address));
+        return line.toString();
+    }
+
+    public int port(String listener) {
+        String address = listening.get(listener);
+        return address == null ? -1 : Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    public SluiceConfig config() {
+        return config;
+    }
+
+    /**
+     * Graceful stop: sources stop accepting and finish reading their connections, the ring drains, the journal
+     * flushes and closes. Idempotent.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        accepting = false;
+        for (String id : deployments) {
+            try {
+                await(vertx.undeploy(id));
+            } catch (RuntimeException e) {
+                LOG.warn("stopping a source failed: {}", e.toString());
+            }
+        }
+        boolean drained = pipeline.drainAndStop(DRAIN_TIMEOUT);
+        journal.close();
+        if (http != null) {
+            await(http.close());
+        }
+        await(vertx.close());
+        metrics.close();
+        LOG.info("stopped: ring {}, last stored sequence {}", drained ? "drained" : "NOT fully drained",
+            journal.metrics().lastAppendedSequence());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.sluice.server.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads {@code sluice.yaml} into a {@link SluiceConfig}; errors name the file, line and key. */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private ConfigLoader() {
+    }
+
+    public static SluiceConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": no such file");
+        }
+        try {
+            ConfigFile parsed = YAML.readValue(file.toFile(), ConfigFile.class);
+            return SluiceConfig.from(parsed == null ? new ConfigFile(null, null, null, null, null, null) : parsed,
+                file.toString());
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(file + ":" + line(e.getLocation()) + ": unknown key '" + e.getPropertyName()
+                + "' (known here: " + e.getKnownPropertyIds() + ")");
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ":" + line(e.getLocation()) + ": " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static String line(JsonLocation location) {
+        return location == null ? "?" : Integer.toString(location.getLineNr());
+    }
+
+    /** A config file that cannot be used; the message is meant for the user as is. */
+    public static final class ConfigException extends IllegalArgumentException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+}
