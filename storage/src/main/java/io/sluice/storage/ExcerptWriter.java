@@ -1,0 +1,96 @@
+package io.sluice.storage;
+
+import io.sluice.core.LogEvent;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Appends events to one queue, many per excerpt: opens an excerpt at the first event, writes records into it in
+ * place (zero copy), and closes it when told to ({@link #commit()} at the Disruptor's end of batch) or when it
+ * reaches the batch limits. Events become visible to readers, and count in the metrics, when their excerpt closes.
+ *
+ * <p>Thread contract: confined to the thread that created it (Chronicle appenders are single-threaded); nothing on
+ * the append path allocates.
+ */
+final class ExcerptWriter {
+    private final ExcerptAppender appender;
+    private final EventRecordCodec codec = new EventRecordCodec();
+    private final JournalMetrics metrics;
+    private final boolean deadLetter;
+    private final int maxBatchBytes;
+    private final int maxBatchEvents;
+
+    private DocumentContext excerpt; // null while no excerpt is open
+    private Bytes<?> bytes;
+    private long headerAt;
+    private int count;
+    private long lastSequence;
+    private long minReceived;
+    private long maxReceived;
+
+    ExcerptWriter(ExcerptAppender appender, JournalMetrics metrics, boolean deadLetter, JournalSettings settings) {
+        this.appender = appender;
+        this.metrics = metrics;
+        this.deadLetter = deadLetter;
+        this.maxBatchBytes = settings.maxBatchBytes();
+        this.maxBatchEvents = settings.maxBatchEvents();
+    }
+
+    void append(LogEvent event) {
+        if (excerpt == null) {
+            open(event.sequence());
+        }
+        long recordAt = bytes.writePosition();
+        try {
+            codec.write(event, bytes);
+        } catch (RuntimeException e) {
+            bytes.writePosition(recordAt); // drop the partial record, keep the batch's earlier events
+            throw e;
+        }
+        count++;
+        lastSequence = event.sequence();
+        minReceived = Math.min(minReceived, event.receivedAtNanos());
+        maxReceived = Math.max(maxReceived, event.receivedAtNanos());
+        if (count >= maxBatchEvents || bytes.writePosition() - headerAt >= maxBatchBytes) {
+            commit();
+        }
+    }
+
+    private void open(long firstSequence) {
+        excerpt = appender.writingDocument();
+        bytes = excerpt.wire().bytes();
+        headerAt = ExcerptHeader.reserve(bytes, firstSequence);
+        count = 0;
+        minReceived = Long.MAX_VALUE;
+        maxReceived = Long.MIN_VALUE;
+    }
+
+    /** Closes the open excerpt, if any, making its events visible to readers. */
+    void commit() {
+        DocumentContext closing = excerpt;
+        if (closing == null) {
+            return;
+        }
+        excerpt = null;
+        long size = bytes.writePosition() - headerAt;
+        bytes = null;
+        if (count == 0) {
+            closing.rollbackOnClose(); // its only event failed to encode: write nothing rather than an empty batch
+            closing.close();
+            return;
+        }
+        ExcerptHeader.complete(closing.wire().bytes(), headerAt, count, lastSequence, minReceived, maxReceived);
+        closing.close();
+        metrics.onExcerpt(count, size, lastSequence, deadLetter);
+    }
+
+    /** Commits and releases the appender; call on the writing thread. */
+    void close() {
+        try {
+            commit();
+        } finally {
+            appender.close();
+        }
+    }
+}

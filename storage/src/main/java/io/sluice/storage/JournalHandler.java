@@ -1,0 +1,93 @@
+package io.sluice.storage;
+
+import com.lmax.disruptor.EventHandler;
+import io.sluice.core.LogEvent;
+import net.openhft.chronicle.queue.ChronicleQueue;
+
+/**
+ * The journal stage of the pipeline: appends every event to the {@code journal} queue, or to {@code dead-letter}
+ * if it was truncated, batching events into excerpts that close at the Disruptor's end of batch.
+ *
+ * <p>Thread contract: the Disruptor's. {@link #onStart()}, {@link #onEvent} and {@link #onShutdown()} must all run
+ * on the one consumer thread (the appenders are created in {@code onStart} and bound to it). {@code onEvent}
+ * allocates nothing and takes no lock. When {@code onEvent} returns with {@code endOfBatch} set, every event so far
+ * is appended and visible to readers, which is what makes the stage's sequence the durability point.
+ */
+public final class JournalHandler implements EventHandler<LogEvent> {
+    private final ChronicleQueue journalQueue;
+    private final ChronicleQueue deadLetterQueue;
+    private final JournalSettings settings;
+    private final JournalMetrics metrics;
+    private final Runnable onRelease;
+
+    private ExcerptWriter journal;
+    private ExcerptWriter deadLetter;
+
+    JournalHandler(ChronicleQueue journalQueue, ChronicleQueue deadLetterQueue, JournalSettings settings,
+                   JournalMetrics metrics, Runnable onRelease) {
+        this.journalQueue = journalQueue;
+        this.deadLetterQueue = deadLetterQueue;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.onRelease = onRelease;
+    }
+
+    /** Creates the appenders on the consumer thread, which Chronicle then holds them to. */
+    @Override
+    public void onStart() {
+        if (journal != null) {
+            throw new IllegalStateException("journal handler already started");
+        }
+        journal = new ExcerptWriter(journalQueue.createAppender(), metrics, false, settings);
+        deadLetter = new ExcerptWriter(deadLetterQueue.createAppender(), metrics, true, settings);
+    }
+
+    /**
+     * Appends {@code event}; at {@code endOfBatch} closes the open excerpts. An event that fails to append is counted
+     * in {@link JournalMetrics#appendErrors()} and rethrown for the pipeline's exception handler; the batch's other
+     * events are kept.
+     */
+    @Override
+    public void onEvent(LogEvent event, long sequence, boolean endOfBatch) {
+        if (journal == null) {
+            throw new IllegalStateException("onStart was not called on the journal thread");
+        }
+        try {
+            (event.isTruncated() ? deadLetter : journal).append(event);
+        } catch (RuntimeException e) {
+            metrics.onAppendError();
+            throw e;
+        } finally {
+            if (endOfBatch) {
+                flush();
+            }
+        }
+    }
+
+    /** Closes any open excerpt so everything appended so far is visible. Consumer thread only. */
+    void flush() {
+        try {
+            journal.commit();
+        } finally {
+            deadLetter.commit();
+        }
+    }
+
+    /** Flushes and closes the appenders; the handler cannot be restarted. */
+    @Override
+    public void onShutdown() {
+        if (journal == null) {
+            onRelease.run();
+            return;
+        }
+        try {
+            journal.close();
+        } finally {
+            try {
+                deadLetter.close();
+            } finally {
+                onRelease.run();
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.sluice.storage;
+
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
+
+/**
+ * How the journal lays events out on disk.
+ *
+ * @param rollCycle      how often Chronicle starts a new cycle file (retention deletes whole files)
+ * @param maxBatchBytes  an open excerpt is closed once it holds this many bytes (it may exceed it by one record)
+ * @param maxBatchEvents an open excerpt is closed once it holds this many events
+ */
+public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBatchEvents) {
+    /** Daily files; the FAST_ variant computes the file name with arithmetic instead of date formatting. */
+    public static final RollCycle DEFAULT_ROLL_CYCLE = RollCycles.FAST_DAILY;
+    /** Large enough to amortise the excerpt header and Chronicle's per-document cost, small enough for readers. */
+    public static final int DEFAULT_MAX_BATCH_BYTES = 64 * 1024;
+    public static final int DEFAULT_MAX_BATCH_EVENTS = 512;
+    /** Chronicle rejects a single excerpt larger than about a quarter of its block size; stay well under. */
+    public static final int MAX_BATCH_BYTES_LIMIT = 4 * 1024 * 1024;
+
+    public JournalSettings {
+        if (rollCycle == null) {
+            throw new IllegalArgumentException("roll cycle is required");
+        }
+        if (maxBatchBytes < 1024 || maxBatchBytes > MAX_BATCH_BYTES_LIMIT) {
+            throw new IllegalArgumentException("max batch bytes must be in [1024, " + MAX_BATCH_BYTES_LIMIT
+                + "], got " + maxBatchBytes);
+        }
+        if (maxBatchEvents < 1) {
+            throw new IllegalArgumentException("max batch events must be >= 1, got " + maxBatchEvents);
+        }
+    }
+
+    public static JournalSettings defaults() {
+        return new JournalSettings(DEFAULT_ROLL_CYCLE, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BATCH_EVENTS);
+    }
+
+    public JournalSettings withMaxBatchEvents(int events) {
+        return new JournalSettings(rollCycle, maxBatchBytes, events);
+    }
+}
