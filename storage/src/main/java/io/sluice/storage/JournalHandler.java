@@ -76,17 +76,22 @@ public final class JournalHandler implements EventHandler<LogEvent> {
     /** Flushes and closes the appenders; the handler cannot be restarted. */
     @Override
     public void onShutdown() {
-        if (journal == null) {
-            onRelease.run();
-            return;
-        }
         try {
-            journal.close();
+            closeBoth(journal, deadLetter);
         } finally {
-            try {
-                deadLetter.close();
-            } finally {
-                onRelease.run();
+            onRelease.run();
+        }
+    }
+
+    /** Closes both writers even if the first fails (or never started), rethrowing the first failure. */
+    private static void closeBoth(ExcerptWriter first, ExcerptWriter second) {
+        try {
+            if (first != null) {
+                first.close();
+            }
+        } finally {
+            if (second != null) {
+                second.close();
             }
         }
     }
