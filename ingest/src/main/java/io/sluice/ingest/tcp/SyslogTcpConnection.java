@@ -38,22 +38,25 @@ final class SyslogTcpConnection {
     private final FrameBatch batch;
     private final SyslogDecoder decoder = new SyslogDecoder();
     private final byte[] peer;
+    private final Runnable onFinished;
     private final ByteBuf carry = Unpooled.buffer(256);
     private long lastFramingErrors;
     private boolean paused;
     private boolean closed;
+    private boolean finished;
     private long readsSinceQuietCheck;
 
     SyslogTcpConnection(NetSocket socket, Vertx vertx, EventRing ring, SourceMetrics metrics, EpochClock clock,
-                        SyslogTcpSettings settings) {
+                        SyslogTcpSettings settings, Runnable onFinished) {
         this.socket = socket;
         this.vertx = vertx;
         this.ring = ring;
         this.metrics = metrics;
         this.clock = clock;
         this.framer = new SyslogFramer(settings.maxFrameLength());
-        this.batch = new FrameBatch(settings.claimBatch());
+        this.batch = new FrameBatch(Math.min(settings.claimBatch(), ring.bufferSize())); // a claim cannot exceed the ring
         this.peer = peerBytes(socket.remoteAddress());
+        this.onFinished = onFinished;
     }
 
     void start() {
@@ -61,6 +64,7 @@ final class SyslogTcpConnection {
         metrics.connectionsActive.incrementAndGet();
         socket.handler(this::onData);
         socket.exceptionHandler(error -> metrics.connectionErrors.increment());
+        socket.endHandler(ignored -> onEnd());
         socket.closeHandler(ignored -> onClose());
         socket.shutdownHandler(grace -> closeWhenQuiet());
     }
@@ -174,7 +178,10 @@ final class SyslogTcpConnection {
         vertx.setTimer(RETRY_DELAY_MS, id -> retry());
     }
 
-    /** Keeps trying until the carried bytes are published, even after the peer closed: they were received. */
+    /**
+     * Keeps trying until the carried bytes are published, then resumes reading, even after the channel closed: Vert.x
+     * may still hold bytes it read before the close, and delivers them (and the end of the stream) on resume.
+     */
     private void retry() {
         if (!drain(carry)) {
             vertx.setTimer(RETRY_DELAY_MS, id -> retry());
@@ -182,10 +189,9 @@ final class SyslogTcpConnection {
         }
         carry.discardReadBytes();
         paused = false;
+        socket.resume();
         if (closed) {
-            flushPartialFrame();
-        } else {
-            socket.resume();
+            finishSoon();
         }
     }
 
@@ -201,14 +207,43 @@ final class SyslogTcpConnection {
         });
     }
 
+    /** The peer ended the stream and every byte before the end was delivered to {@link #onData}. */
+    private void onEnd() {
+        if (!paused) {
+            finish();
+        }
+    }
+
+    /**
+     * The channel closed. Normally the end of stream follows through {@link #onEnd}, after any data Vert.x still
+     * queues; after a reset there is no end, so finish once the queue had a moment to drain.
+     */
     private void onClose() {
         if (!closed) {
             closed = true;
-            if (!paused) {
-                flushPartialFrame(); // when paused, retry() does it once the carried bytes are published
-            }
             metrics.connectionsActive.decrementAndGet();
+            if (!paused) {
+                finishSoon();
+            }
         }
+    }
+
+    private void finishSoon() {
+        vertx.setTimer(QUIET_CHECK_MS, id -> {
+            if (!paused) {
+                finish();
+            }
+        });
+    }
+
+    /** The peer is gone and everything it sent is in the ring. */
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        flushPartialFrame();
+        onFinished.run();
     }
 
     /** A sender that closes mid-line still sent that line: publish what we have rather than lose it. */
@@ -217,7 +252,9 @@ final class SyslogTcpConnection {
             return; // nothing left, or an incomplete octet-counted frame: its header promised more than came
         }
         carry.writeByte('\n');
-        drain(carry);
+        if (!drain(carry)) {
+            metrics.connectionErrors.increment(); // ring full at the very end: the last partial line is lost
+        }
         carry.clear();
     }
 

@@ -27,6 +27,7 @@ public final class SyslogTcpSource extends VerticleBase {
      * completed (it may have sent and exited) is still in the accept backlog, and unbinding would reset it.
      */
     private static final long ACCEPT_QUIET_MS = 100;
+    private static final long FLUSH_TIMEOUT_NANOS = 30_000_000_000L;
 
     private final SyslogTcpSettings settings;
     private final EventRing ring;
@@ -35,6 +36,8 @@ public final class SyslogTcpSource extends VerticleBase {
     private final Duration shutdownGrace;
     private NetServer server;
     private long lastAcceptNanos = System.nanoTime();
+    /** Connections not yet finished: open, or closed with received bytes still waiting for ring space. */
+    private int unfinished;
 
     public SyslogTcpSource(SyslogTcpSettings settings, EventRing ring, SourceMetrics metrics, EpochClock clock,
                            Duration shutdownGrace) {
@@ -59,7 +62,8 @@ public final class SyslogTcpSource extends VerticleBase {
         server = vertx.createNetServer(options);
         server.connectHandler(socket -> {
             lastAcceptNanos = System.nanoTime();
-            new SyslogTcpConnection(socket, vertx, ring, metrics, clock, settings).start();
+            unfinished++;
+            new SyslogTcpConnection(socket, vertx, ring, metrics, clock, settings, () -> unfinished--).start();
         });
         return server.listen().onSuccess(s -> LOG.debug("syslog-tcp listener bound to {}:{}", settings.host(),
             s.actualPort()));
@@ -76,7 +80,25 @@ public final class SyslogTcpSource extends VerticleBase {
         }
         Promise<Void> backlogDrained = Promise.promise();
         whenAcceptsQuiet(backlogDrained);
-        return backlogDrained.future().compose(ignored -> server.shutdown(shutdownGrace));
+        return backlogDrained.future()
+            .compose(ignored -> server.shutdown(shutdownGrace))
+            .compose(ignored -> {
+                Promise<Void> flushed = Promise.promise();
+                whenConnectionsFinished(flushed, System.nanoTime() + FLUSH_TIMEOUT_NANOS);
+                return flushed.future();
+            });
+    }
+
+    /** Closed connections may still hold bytes they read but could not publish yet (ring full): wait for those. */
+    private void whenConnectionsFinished(Promise<Void> done, long deadline) {
+        if (unfinished <= 0) {
+            done.complete();
+        } else if (System.nanoTime() > deadline) {
+            LOG.warn("{} syslog-tcp connection(s) still had unpublished bytes at shutdown", unfinished);
+            done.complete();
+        } else {
+            vertx.setTimer(1, id -> whenConnectionsFinished(done, deadline));
+        }
     }
 
     private void whenAcceptsQuiet(Promise<Void> done) {
