@@ -124,9 +124,11 @@ public final class EventPipeline implements AutoCloseable {
         for (Stage stage : stages) {
             stage.processor.halt();
         }
+        // After halt() a stage finishes the batch in hand and exits: wait for that, so nobody (the journal's
+        // appender above all) is still writing when the caller closes what the stages write to.
         for (Stage stage : stages) {
             try {
-                stage.thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                stage.thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
