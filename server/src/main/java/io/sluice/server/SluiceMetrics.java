@@ -41,8 +41,14 @@ final class SluiceMetrics {
         new FileDescriptorMetrics().bindTo(registry);
     }
 
-    void bindSource(SourceMetrics source) {
+    void bindSource(SourceMetrics source, JournalMetrics journal) {
         String transport = source.transport().label();
+        FunctionCounter.builder("sluice.events.stored", journal, j -> j.storedEvents(source.transport()))
+            .description("Events of this transport appended to the journal").tag("transport", transport)
+            .register(registry);
+        FunctionCounter.builder("sluice.events.dead.lettered", journal, j -> j.deadLetteredEvents(source.transport()))
+            .description("Events of this transport appended to the dead-letter queue").tag("transport", transport)
+            .register(registry);
         counter("sluice.events.received", "Events read from clients and published to the ring", transport,
             source.eventsReceived);
         counter("sluice.bytes.received", "Bytes read from clients", transport, source.bytesReceived);

@@ -66,7 +66,7 @@ public final class SluiceServer implements AutoCloseable {
         int loops = config.syslogTcp().eventLoops() + 1; // + one for HTTP
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
         metrics.bindJvm();
-        metrics.bindSource(tcpMetrics);
+        metrics.bindSource(tcpMetrics, journal.metrics());
         metrics.bindJournal(journal.metrics());
         metrics.bindPipeline(pipeline);
         this.httpApi = new HttpApi(metrics.registry(), counter, List.of(tcpMetrics), journal.metrics(), pipeline,

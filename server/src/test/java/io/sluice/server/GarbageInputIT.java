@@ -71,7 +71,8 @@ class GarbageInputIT {
             HttpClient http = HttpClient.newHttpClient();
             assertEquals(200, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-            metrics = waitForMetric(http, httpPort, "sluice_frames_truncated_total\\{transport=\"tcp\"\\} (\\S+)");
+            // the journal counts a dead letter after the source counted the cut: wait for the later of the two
+            metrics = waitForMetric(http, httpPort, "sluice_events_dead_lettered_total\\{transport=\"tcp\"\\} (\\S+)");
         }
 
         List<LogEvent> journal = read(JournalQueue.JOURNAL);
@@ -88,6 +89,8 @@ class GarbageInputIT {
         assertTrue(metric(metrics, "sluice_frames_truncated_total\\{transport=\"tcp\"\\} (\\S+)") >= 1, metrics);
         assertTrue(metric(metrics, "sluice_parse_failures_total\\{transport=\"tcp\"\\} (\\S+)") >= 2, metrics);
         assertTrue(metric(metrics, "sluice_journal_events_dead_lettered_total (\\S+)") >= 1, metrics);
+        assertTrue(metric(metrics, "sluice_events_dead_lettered_total\\{transport=\"tcp\"\\} (\\S+)") >= 1, metrics);
+        assertTrue(metric(metrics, "sluice_events_stored_total\\{transport=\"tcp\"\\} (\\S+)") >= 4, metrics);
     }
 
     private List<LogEvent> read(JournalQueue queue) {

@@ -1,6 +1,7 @@
 package io.sluice.storage;
 
 import io.sluice.core.LogEvent;
+import java.util.Arrays;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -28,6 +29,8 @@ final class ExcerptWriter {
     private long lastSequence;
     private long minReceived;
     private long maxReceived;
+    /** Events of the open excerpt per transport code, handed to the metrics when it closes. */
+    private final int[] perTransport = new int[JournalMetrics.TRANSPORT_SLOTS];
 
     ExcerptWriter(ExcerptAppender appender, JournalMetrics metrics, boolean deadLetter, JournalSettings settings) {
         this.appender = appender;
@@ -49,6 +52,7 @@ final class ExcerptWriter {
             throw e;
         }
         count++;
+        perTransport[event.transport().code() & (JournalMetrics.TRANSPORT_SLOTS - 1)]++;
         lastSequence = event.sequence();
         minReceived = Math.min(minReceived, event.receivedAtNanos());
         maxReceived = Math.max(maxReceived, event.receivedAtNanos());
@@ -76,13 +80,15 @@ final class ExcerptWriter {
         long size = bytes.writePosition() - headerAt;
         bytes = null;
         if (count == 0) {
+            Arrays.fill(perTransport, 0);
             closing.rollbackOnClose(); // its only event failed to encode: write nothing rather than an empty batch
             closing.close();
             return;
         }
         ExcerptHeader.complete(closing.wire().bytes(), headerAt, count, lastSequence, minReceived, maxReceived);
         closing.close();
-        metrics.onExcerpt(count, size, lastSequence, deadLetter);
+        metrics.onExcerpt(count, size, lastSequence, deadLetter, perTransport);
+        Arrays.fill(perTransport, 0);
     }
 
     /** Commits and releases the appender; call on the writing thread. */

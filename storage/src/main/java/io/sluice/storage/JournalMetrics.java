@@ -27,8 +27,12 @@ public final class JournalMetrics {
     private static final int LAST_SEQUENCE = 4;
     private static final int APPEND_ERRORS = 5;
     private static final String CYCLE_FILE_GLOB = "*.cq4";
+    /** Transport codes fit in this many slots (see {@link io.sluice.core.Transport#code()}). */
+    static final int TRANSPORT_SLOTS = 8;
+    private static final int PER_TRANSPORT = 6;
+    private static final int DEAD_LETTERED_PER_TRANSPORT = PER_TRANSPORT + TRANSPORT_SLOTS;
 
-    private final long[] slots = new long[6];
+    private final long[] slots = new long[DEAD_LETTERED_PER_TRANSPORT + TRANSPORT_SLOTS];
     private final List<Path> queueDirs;
 
     JournalMetrics(long lastSequence, List<Path> queueDirs) {
@@ -37,12 +41,18 @@ public final class JournalMetrics {
     }
 
     /** Writer side: an excerpt of {@code events} events and {@code bytes} bytes was closed. */
-    void onExcerpt(int events, long bytes, long lastSequence, boolean deadLetter) {
+    void onExcerpt(int events, long bytes, long lastSequence, boolean deadLetter, int[] eventsPerTransport) {
         add(EVENTS, events);
         add(BYTES, bytes);
         add(EXCERPTS, 1);
         if (deadLetter) {
             add(DEAD_LETTERED, events);
+        }
+        int base = deadLetter ? DEAD_LETTERED_PER_TRANSPORT : PER_TRANSPORT;
+        for (int t = 0; t < TRANSPORT_SLOTS; t++) {
+            if (eventsPerTransport[t] != 0) {
+                add(base + t, eventsPerTransport[t]);
+            }
         }
         if (lastSequence > slots[LAST_SEQUENCE]) {
             SLOT.setRelease(slots, LAST_SEQUENCE, lastSequence);
@@ -66,6 +76,16 @@ public final class JournalMetrics {
     /** Events appended since open, to either queue (dead-lettered ones included). */
     public long eventsAppended() {
         return get(EVENTS);
+    }
+
+    /** Events appended to the journal queue (not dead-lettered) that arrived over the transport with this code. */
+    public long storedEvents(io.sluice.core.Transport transport) {
+        return get(PER_TRANSPORT + (transport.code() & (TRANSPORT_SLOTS - 1)));
+    }
+
+    /** Events dead-lettered that arrived over the transport with this code. */
+    public long deadLetteredEvents(io.sluice.core.Transport transport) {
+        return get(DEAD_LETTERED_PER_TRANSPORT + (transport.code() & (TRANSPORT_SLOTS - 1)));
     }
 
     /** Excerpt payload bytes appended since open (headers and records; not Chronicle's own framing). */

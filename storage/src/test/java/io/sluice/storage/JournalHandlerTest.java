@@ -66,6 +66,14 @@ class JournalHandlerTest {
             assertEquals(50, journal.metrics().eventsAppended());
             assertEquals(10, journal.metrics().deadLetteredEvents());
             assertEquals(49, journal.metrics().lastAppendedSequence());
+            long storedAnyTransport = 0;
+            long deadAnyTransport = 0;
+            for (io.sluice.core.Transport t : io.sluice.core.Transport.values()) {
+                storedAnyTransport += journal.metrics().storedEvents(t);
+                deadAnyTransport += journal.metrics().deadLetteredEvents(t);
+            }
+            assertEquals(40, storedAnyTransport, "per-transport stored counts add up");
+            assertEquals(10, deadAnyTransport, "per-transport dead-letter counts add up");
         }
         try (JournalReader reader = JournalReader.open(dataDir)) {
             assertSameEvents(good, replay(reader, ReplayQuery.all(JournalQueue.JOURNAL)));

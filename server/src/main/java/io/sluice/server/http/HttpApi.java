@@ -67,6 +67,8 @@ public final class HttpApi {
         for (SourceMetrics source : sources) {
             transports.put(source.transport().label(), new JsonObject()
                 .put("received", source.eventsReceived.sum())
+                .put("stored", journal.storedEvents(source.transport()))
+                .put("deadLettered", journal.deadLetteredEvents(source.transport()))
                 .put("bytes", source.bytesReceived.sum())
                 .put("truncated", source.framesTruncated.sum())
                 .put("parseFailures", source.parseFailures.sum())
