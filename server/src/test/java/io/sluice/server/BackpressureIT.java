@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.support.TestServers;
 import io.sluice.server.support.SyslogSender;
 import io.sluice.storage.JournalQueue;
 import io.sluice.storage.JournalReader;
@@ -27,8 +28,7 @@ class BackpressureIT {
 
     @Test
     void shouldPauseTheSocketWhenTheRingIsFullAndLoseNothing() throws Exception {
-        SluiceConfig config = SluiceConfig.defaults().withDataDir(dataDir).withBind("127.0.0.1")
-            .withSyslogTcpPort(0).withHttpPort(0).withRingSize(64);
+        SluiceConfig config = TestServers.loopback(dataDir).withRingSize(64);
         String metrics;
         try (SluiceServer server = SluiceServer.start(config)) {
             try (SyslogSender sender = new SyslogSender(server.port("syslog-tcp"), false)) {

@@ -7,17 +7,15 @@ import io.sluice.core.Field;
 import io.sluice.core.Format;
 import io.sluice.core.LogEvent;
 import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.support.TestServers;
 import io.sluice.server.support.SyslogSender;
 import io.sluice.storage.JournalQueue;
-import io.sluice.storage.JournalReader;
-import io.sluice.storage.ReplayQuery;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -35,8 +33,7 @@ class GarbageInputIT {
 
     @Test
     void shouldSurviveGarbageKeepNeighboursWorkingAndCountIt() throws Exception {
-        SluiceConfig config = SluiceConfig.defaults().withDataDir(dataDir).withBind("127.0.0.1")
-            .withSyslogTcpPort(0).withHttpPort(0);
+        SluiceConfig config = TestServers.loopback(dataDir);
         String metrics;
         try (SluiceServer server = SluiceServer.start(config)) {
             int port = server.port("syslog-tcp");
@@ -75,8 +72,8 @@ class GarbageInputIT {
             metrics = waitForMetric(http, httpPort, "sluice_events_dead_lettered_total\\{transport=\"tcp\"\\} (\\S+)");
         }
 
-        List<LogEvent> journal = read(JournalQueue.JOURNAL);
-        List<LogEvent> deadLetters = read(JournalQueue.DEAD_LETTER);
+        List<LogEvent> journal = TestServers.stored(dataDir, JournalQueue.JOURNAL);
+        List<LogEvent> deadLetters = TestServers.stored(dataDir, JournalQueue.DEAD_LETTER);
         List<String> goodMessages = journal.stream().filter(e -> "good".equals(e.fieldAsString(Field.APP_NAME)))
             .map(e -> e.fieldAsString(Field.MESSAGE)).toList();
         assertEquals(List.of("before garbage", "after garbage"), goodMessages);
@@ -91,18 +88,6 @@ class GarbageInputIT {
         assertTrue(metric(metrics, "sluice_journal_events_dead_lettered_total (\\S+)") >= 1, metrics);
         assertTrue(metric(metrics, "sluice_events_dead_lettered_total\\{transport=\"tcp\"\\} (\\S+)") >= 1, metrics);
         assertTrue(metric(metrics, "sluice_events_stored_total\\{transport=\"tcp\"\\} (\\S+)") >= 4, metrics);
-    }
-
-    private List<LogEvent> read(JournalQueue queue) {
-        List<LogEvent> events = new ArrayList<>();
-        try (JournalReader reader = JournalReader.open(dataDir)) {
-            reader.replay(ReplayQuery.all(queue), event -> {
-                LogEvent copy = new LogEvent();
-                copy.copyFrom(event);
-                return events.add(copy);
-            });
-        }
-        return events;
     }
 
     private static String waitForMetric(HttpClient http, int port, String pattern) throws Exception {

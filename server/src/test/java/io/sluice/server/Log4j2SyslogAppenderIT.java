@@ -8,12 +8,10 @@ import io.sluice.core.Format;
 import io.sluice.core.LogEvent;
 import io.sluice.ingest.syslog.StructuredData;
 import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.support.TestServers;
 import io.sluice.storage.JournalQueue;
-import io.sluice.storage.JournalReader;
-import io.sluice.storage.ReplayQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Logger;
@@ -37,8 +35,7 @@ class Log4j2SyslogAppenderIT {
 
     @Test
     void shouldStoreAppNameAndStructuredDataSentByLog4j2() throws Exception {
-        SluiceConfig config = SluiceConfig.defaults().withDataDir(dataDir).withBind("127.0.0.1")
-            .withSyslogTcpPort(0).withHttpPort(0);
+        SluiceConfig config = TestServers.loopback(dataDir);
         try (SluiceServer server = SluiceServer.start(config)) {
             Path log4jConfig = configDir.resolve("log4j2-syslog.xml");
             Files.writeString(log4jConfig, """
@@ -69,14 +66,7 @@ class Log4j2SyslogAppenderIT {
             }
         }
 
-        List<LogEvent> events = new ArrayList<>();
-        try (JournalReader reader = JournalReader.open(dataDir)) {
-            reader.replay(ReplayQuery.all(JournalQueue.JOURNAL), event -> {
-                LogEvent copy = new LogEvent();
-                copy.copyFrom(event);
-                return events.add(copy);
-            });
-        }
+        List<LogEvent> events = TestServers.stored(dataDir, JournalQueue.JOURNAL);
         assertEquals(2, events.size(), events::toString);
         for (LogEvent e : events) {
             assertEquals(Format.RFC5424, e.format(), e::toString);

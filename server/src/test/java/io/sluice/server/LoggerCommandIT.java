@@ -7,9 +7,8 @@ import io.sluice.core.Field;
 import io.sluice.core.Format;
 import io.sluice.core.LogEvent;
 import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.support.TestServers;
 import io.sluice.storage.JournalQueue;
-import io.sluice.storage.JournalReader;
-import io.sluice.storage.ReplayQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +25,7 @@ class LoggerCommandIT {
     @Test
     void shouldStoreWhatUtilLinuxLoggerSends() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/logger")), "util-linux logger not installed");
-        SluiceConfig config = SluiceConfig.defaults().withDataDir(dataDir).withBind("127.0.0.1")
-            .withSyslogTcpPort(0).withHttpPort(0);
-        List<LogEvent> stored = new ArrayList<>();
+        SluiceConfig config = TestServers.loopback(dataDir);
         try (SluiceServer server = SluiceServer.start(config)) {
             String port = String.valueOf(server.port("syslog-tcp"));
             logger("-n", "127.0.0.1", "-P", port, "-T", "--rfc5424", "-t", "myapp", "-p", "auth.warning",
@@ -38,13 +35,7 @@ class LoggerCommandIT {
             logger("-n", "127.0.0.1", "-P", port, "-T", "--octet-count", "--rfc5424", "-t", "counted",
                 "hello octet counted");
         }
-        try (JournalReader reader = JournalReader.open(dataDir)) {
-            reader.replay(ReplayQuery.all(JournalQueue.JOURNAL), event -> {
-                LogEvent copy = new LogEvent();
-                copy.copyFrom(event);
-                return stored.add(copy);
-            });
-        }
+        List<LogEvent> stored = TestServers.stored(dataDir, JournalQueue.JOURNAL);
         assertEquals(3, stored.size(), stored::toString);
         LogEvent rfc5424 = stored.stream().filter(e -> "myapp".equals(e.fieldAsString(Field.APP_NAME))).findFirst()
             .orElseThrow();

@@ -9,6 +9,7 @@ import io.sluice.core.Format;
 import io.sluice.core.LogEvent;
 import io.sluice.ingest.syslog.StructuredData;
 import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.support.TestServers;
 import io.sluice.server.support.SyslogSender;
 import io.sluice.storage.JournalQueue;
 import io.sluice.storage.JournalReader;
@@ -38,8 +39,7 @@ class SyslogTcpEndToEndIT {
 
     @Test
     void shouldStoreEveryMessageExactlyOnceWithFieldsIntact() throws Exception {
-        SluiceConfig config = SluiceConfig.defaults().withDataDir(dataDir).withBind("127.0.0.1")
-            .withSyslogTcpPort(0).withHttpPort(0);
+        SluiceConfig config = TestServers.loopback(dataDir);
         SluiceServer server = SluiceServer.start(config);
         int port = server.port("syslog-tcp");
 
