@@ -1,7 +1,7 @@
 package io.sluice.ingest.syslog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.core.Field;
 import io.sluice.core.Format;
@@ -79,7 +79,7 @@ class LoghubDetectionTest {
 
     private static List<String> lines(String system) throws IOException {
         Path log = dir().resolve(system).resolve(system + "_2k.log");
-        assumeTrue(Files.isRegularFile(log), "loghub corpus not present: " + log);
+        assertTrue(Files.isRegularFile(log), "loghub corpus not present (../shared/corpora): " + log);
         List<String> lines = new ArrayList<>();
         for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\n")) {
             String stripped = line.replace("\r", ""); // CRLF files with stray CRs (loghub README)
