@@ -12,7 +12,12 @@ public enum Field {
     MSG_ID,
     /** RFC 5424 STRUCTURED-DATA as sent, brackets and escapes included; decoded only at the API edge. */
     STRUCTURED_DATA,
-    MESSAGE;
+    MESSAGE,
+    /**
+     * Everything else the sender attached, as one JSON object text (e.g. {@code {"user":"bob","http":{"status":500}}}):
+     * the extra keys of an NDJSON line, OTLP resource / scope / record attributes. Decoded only at the API edge.
+     */
+    ATTRIBUTES;
 
     public static final int COUNT = values().length;
 }

@@ -5,7 +5,11 @@ public enum Format {
     /** Neither syslog grammar matched: the whole line is the message. Nothing is ever dropped for not parsing. */
     RAW(0, "raw"),
     RFC5424(1, "rfc5424"),
-    RFC3164(2, "rfc3164");
+    RFC3164(2, "rfc3164"),
+    /** One JSON object (an NDJSON line or an Elasticsearch bulk document), normalised by the HTTP source. */
+    JSON(3, "json"),
+    /** One OpenTelemetry log record (OTLP/HTTP, protobuf or JSON), normalised by the OTLP source. */
+    OTLP(4, "otlp");
 
     private static final Format[] BY_CODE = byCode();
 

@@ -118,6 +118,11 @@ public final class LogEvent {
         return originalLength;
     }
 
+    /** Restores the frame's length as sent (a reader decoding a stored record). */
+    public void setOriginalLength(int originalLength) {
+        this.originalLength = originalLength;
+    }
+
     public void markTruncated(int originalLength) {
         this.originalLength = originalLength;
         this.flags |= FLAG_TRUNCATED;
@@ -241,7 +246,10 @@ public final class LogEvent {
         return length == ABSENT ? null : new String(raw, spanOffset(field), length, StandardCharsets.UTF_8);
     }
 
-    /** Copies every value from {@code other}; used when an event must outlive its slot (tests, replay). */
+    /**
+     * Copies every value from {@code other}, its sequence included; used when an event must outlive its slot (tests,
+     * replay) and to move a decoded draft into a claimed slot (the caller then sets the slot's own sequence).
+     */
     public void copyFrom(LogEvent other) {
         setRaw(other.raw, 0, other.rawLength);
         System.arraycopy(other.spanOffset, 0, spanOffset, 0, Field.COUNT);
