@@ -75,8 +75,8 @@ public final class Journal implements AutoCloseable {
         SingleChronicleQueue journal = null;
         SingleChronicleQueue deadLetter = null;
         try {
-            journal = JournalQueue.JOURNAL.openForAppend(dataDir, settings.rollCycle(), clock);
-            deadLetter = JournalQueue.DEAD_LETTER.openForAppend(dataDir, settings.rollCycle(), clock);
+            journal = JournalQueue.JOURNAL.openForAppend(dataDir, settings.rollCycle(), clock, settings.fsync());
+            deadLetter = JournalQueue.DEAD_LETTER.openForAppend(dataDir, settings.rollCycle(), clock, settings.fsync());
             return new Journal(dataDir, settings, lock, journal, deadLetter);
         } catch (RuntimeException e) {
             Closeable.closeQuietly(journal, deadLetter); // null-safe

@@ -3,6 +3,7 @@ package io.sluice.storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.openhft.chronicle.core.time.TimeProvider;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -43,8 +44,9 @@ public enum JournalQueue {
     }
 
     /** Opens (creating it if needed) this queue for appending; {@code clock} picks the cycle file (tests fake it). */
-    SingleChronicleQueue openForAppend(Path dataDir, RollCycle rollCycle, TimeProvider clock) {
+    SingleChronicleQueue openForAppend(Path dataDir, RollCycle rollCycle, TimeProvider clock, boolean fsync) {
         return SingleChronicleQueueBuilder.single(dir(dataDir).toFile()).rollCycle(rollCycle).timeProvider(clock)
+            .syncMode(fsync ? SyncMode.SYNC : SyncMode.NONE)
             .build();
     }
 

@@ -9,8 +9,11 @@ import net.openhft.chronicle.queue.RollCycles;
  * @param rollCycle      how often Chronicle starts a new cycle file (retention deletes whole files)
  * @param maxBatchBytes  an open excerpt is closed once it holds this many bytes (it may exceed it by one record)
  * @param maxBatchEvents an open excerpt is closed once it holds this many events
+ * @param fsync          force each closed excerpt to disk (msync) before the journal reports it durable. Off: an
+ *                       excerpt is in the page cache when closed and survives a crash of the process, not of the
+ *                       machine. On: it survives a power loss too, at a measured cost (BENCHMARKS.md).
  */
-public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBatchEvents) {
+public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBatchEvents, boolean fsync) {
     /** Daily files; the FAST_ variant computes the file name with arithmetic instead of date formatting. */
     public static final RollCycle DEFAULT_ROLL_CYCLE = RollCycles.FAST_DAILY;
     /** Large enough to amortise the excerpt header and Chronicle's per-document cost, small enough for readers. */
@@ -33,10 +36,14 @@ public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBat
     }
 
     public static JournalSettings defaults() {
-        return new JournalSettings(DEFAULT_ROLL_CYCLE, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BATCH_EVENTS);
+        return new JournalSettings(DEFAULT_ROLL_CYCLE, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BATCH_EVENTS, false);
     }
 
     public JournalSettings withMaxBatchEvents(int events) {
-        return new JournalSettings(rollCycle, maxBatchBytes, events);
+        return new JournalSettings(rollCycle, maxBatchBytes, events, fsync);
+    }
+
+    public JournalSettings withFsync(boolean sync) {
+        return new JournalSettings(rollCycle, maxBatchBytes, maxBatchEvents, sync);
     }
 }

@@ -19,4 +19,9 @@ public interface DecodedBody {
      * in the journal (so a 2xx is a durable acknowledgement), with the status and headers still unset.
      */
     void respond(HttpServerResponse response);
+
+    /** Records of the body that could not be turned into events (reported in the answer), for metrics. */
+    default int rejected() {
+        return 0;
+    }
 }

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
  * <pre>
  * data-dir: /var/lib/sluice
  * bind: 0.0.0.0
- * http: {port: 8080}
+ * http: {port: 8080, max-body-bytes: 10485760, max-line-bytes: 1048576, backpressure-wait: 250ms}
+ * auth: {tokens: [change-me-to-a-long-random-token]}
+ * journal: {fsync: false}
  * syslog:
  *   tcp: {port: 5514, max-frame-length: 65536, receive-buffer-bytes: 1048576, event-loops: 1}
  * ring: {size: 65536, slot-bytes: 2048, wait-strategy: blocking}
@@ -18,10 +20,20 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
  * </pre>
  */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-public record ConfigFile(String dataDir, String bind, Http http, Syslog syslog, Ring ring, Counters counters) {
+public record ConfigFile(String dataDir, String bind, Http http, Auth auth, Syslog syslog, Ring ring,
+                         Journal journal, Counters counters) {
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Http(Integer port) {
+    public record Http(Integer port, Integer maxBodyBytes, Integer maxDecompressedBytes, Integer maxLineBytes,
+                       String backpressureWait, Integer retryAfterSeconds) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    public record Auth(java.util.List<String> tokens) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    public record Journal(Boolean fsync) {
     }
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)

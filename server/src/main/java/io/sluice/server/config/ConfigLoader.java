@@ -27,7 +27,7 @@ public final class ConfigLoader {
         }
         try {
             ConfigFile parsed = YAML.readValue(file.toFile(), ConfigFile.class);
-            return SluiceConfig.from(parsed == null ? new ConfigFile(null, null, null, null, null, null) : parsed,
+            return SluiceConfig.from(parsed == null ? new ConfigFile(null, null, null, null, null, null, null, null) : parsed,
                 file.toString());
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file + ":" + keyLine(file, e.getPropertyName(), e.getLocation()) + ": unknown key '"

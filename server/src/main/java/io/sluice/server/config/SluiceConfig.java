@@ -2,8 +2,10 @@ package io.sluice.server.config;
 
 import io.sluice.core.pipeline.PipelineSettings;
 import io.sluice.core.pipeline.WaitStrategyKind;
+import io.sluice.ingest.http.HttpIngestSettings;
 import io.sluice.ingest.tcp.SyslogTcpSettings;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything {@code sluice run} needs, after the config file and the command-line flags were merged. What the user
@@ -12,12 +14,16 @@ import java.nio.file.Path;
  * @param dataDir   where the journal and dead-letter queues live
  * @param bind      address every listener binds to unless it names its own
  * @param httpPort  HTTP API port (0 = pick a free one)
+ * @param httpIngest HTTP ingest limits and backpressure
+ * @param authTokens bearer tokens accepted on every route but /health; empty = no auth
+ * @param journalFsync force every closed journal excerpt to disk before acknowledging it
  * @param syslogTcp syslog TCP listener
  * @param pipeline  ring size, slot bytes, wait strategy
  * @param maxApps   distinct app-names the counters track before counting the rest as "other"
  * @param source    where the values came from, for the startup log ("defaults" or the config file's path)
  */
-public record SluiceConfig(Path dataDir, String bind, int httpPort, SyslogTcpSettings syslogTcp,
+public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSettings httpIngest,
+                           List<String> authTokens, boolean journalFsync, SyslogTcpSettings syslogTcp,
                            PipelineSettings pipeline, int maxApps, String source) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final String DEFAULT_BIND = "0.0.0.0";
@@ -28,14 +34,20 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, SyslogTcpSet
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("http port must be 0..65535, got " + httpPort);
         }
+        authTokens = List.copyOf(authTokens);
+        for (String token : authTokens) {
+            if (token == null || token.isBlank() || token.length() < 16) {
+                throw new IllegalArgumentException("auth tokens must be at least 16 characters");
+            }
+        }
         if (maxApps < 1) {
             throw new IllegalArgumentException("max apps must be positive, got " + maxApps);
         }
     }
 
     public static SluiceConfig defaults() {
-        return new SluiceConfig(DEFAULT_DATA_DIR, DEFAULT_BIND, DEFAULT_HTTP_PORT, SyslogTcpSettings.defaults(),
-            PipelineSettings.defaults(), DEFAULT_MAX_APPS, "defaults");
+        return new SluiceConfig(DEFAULT_DATA_DIR, DEFAULT_BIND, DEFAULT_HTTP_PORT, HttpIngestSettings.defaults(),
+            List.of(), false, SyslogTcpSettings.defaults(), PipelineSettings.defaults(), DEFAULT_MAX_APPS, "defaults");
     }
 
     /** Builds the running config from a parsed file: every absent value takes its default. */
@@ -55,10 +67,21 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, SyslogTcpSet
             or(ring.slotBytes(), PipelineSettings.DEFAULT_SLOT_BYTES),
             ring.waitStrategy() == null ? PipelineSettings.DEFAULT_WAIT_STRATEGY
                 : WaitStrategyKind.parse(ring.waitStrategy()));
-        int httpPort = file.http() == null ? DEFAULT_HTTP_PORT : or(file.http().port(), DEFAULT_HTTP_PORT);
+        ConfigFile.Http http = file.http() == null ? new ConfigFile.Http(null, null, null, null, null, null)
+            : file.http();
+        int httpPort = or(http.port(), DEFAULT_HTTP_PORT);
+        HttpIngestSettings ingest = new HttpIngestSettings(
+            or(http.maxBodyBytes(), HttpIngestSettings.DEFAULT_MAX_BODY_BYTES),
+            or(http.maxDecompressedBytes(), HttpIngestSettings.DEFAULT_MAX_DECOMPRESSED_BYTES),
+            or(http.maxLineBytes(), HttpIngestSettings.DEFAULT_MAX_LINE_BYTES),
+            http.backpressureWait() == null ? HttpIngestSettings.DEFAULT_BACKPRESSURE_WAIT
+                : Durations.parse(http.backpressureWait()),
+            or(http.retryAfterSeconds(), HttpIngestSettings.DEFAULT_RETRY_AFTER_SECONDS));
+        List<String> tokens = file.auth() == null || file.auth().tokens() == null ? List.of() : file.auth().tokens();
+        boolean fsync = file.journal() != null && Boolean.TRUE.equals(file.journal().fsync());
         int maxApps = file.counters() == null ? DEFAULT_MAX_APPS : or(file.counters().maxApps(), DEFAULT_MAX_APPS);
         Path dataDir = file.dataDir() == null ? DEFAULT_DATA_DIR : Path.of(file.dataDir());
-        return new SluiceConfig(dataDir, bind, httpPort, tcpSettings, pipeline, maxApps, source);
+        return new SluiceConfig(dataDir, bind, httpPort, ingest, tokens, fsync, tcpSettings, pipeline, maxApps, source);
     }
 
     private static <T> T or(T value, T fallback) {
@@ -66,25 +89,43 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, SyslogTcpSet
     }
 
     public SluiceConfig withDataDir(Path dir) {
-        return new SluiceConfig(dir, bind, httpPort, syslogTcp, pipeline, maxApps, source);
+        return new SluiceConfig(dir, bind, httpPort, httpIngest, authTokens, journalFsync, syslogTcp, pipeline, maxApps,
+            source);
     }
 
     /** A new bind address moves every listener that uses the shared bind address. */
     public SluiceConfig withBind(String address) {
-        return new SluiceConfig(dataDir, address, httpPort, syslogTcp.withEndpoint(address, syslogTcp.port()),
-            pipeline, maxApps, source);
+        return new SluiceConfig(dataDir, address, httpPort, httpIngest, authTokens, journalFsync,
+            syslogTcp.withEndpoint(address, syslogTcp.port()), pipeline, maxApps, source);
     }
 
     public SluiceConfig withHttpPort(int port) {
-        return new SluiceConfig(dataDir, bind, port, syslogTcp, pipeline, maxApps, source);
-    }
-
-    public SluiceConfig withSyslogTcpPort(int port) {
-        return new SluiceConfig(dataDir, bind, httpPort, syslogTcp.withEndpoint(syslogTcp.host(), port), pipeline,
+        return new SluiceConfig(dataDir, bind, port, httpIngest, authTokens, journalFsync, syslogTcp, pipeline,
             maxApps, source);
     }
 
+    public SluiceConfig withSyslogTcpPort(int port) {
+        return new SluiceConfig(dataDir, bind, httpPort, httpIngest, authTokens, journalFsync,
+            syslogTcp.withEndpoint(syslogTcp.host(), port), pipeline, maxApps, source);
+    }
+
     public SluiceConfig withRingSize(int size) {
-        return new SluiceConfig(dataDir, bind, httpPort, syslogTcp, pipeline.withRingSize(size), maxApps, source);
+        return new SluiceConfig(dataDir, bind, httpPort, httpIngest, authTokens, journalFsync, syslogTcp,
+            pipeline.withRingSize(size), maxApps, source);
+    }
+
+    public SluiceConfig withAuthTokens(List<String> tokens) {
+        return new SluiceConfig(dataDir, bind, httpPort, httpIngest, tokens, journalFsync, syslogTcp, pipeline,
+            maxApps, source);
+    }
+
+    public SluiceConfig withHttpIngest(HttpIngestSettings settings) {
+        return new SluiceConfig(dataDir, bind, httpPort, settings, authTokens, journalFsync, syslogTcp, pipeline,
+            maxApps, source);
+    }
+
+    public SluiceConfig withJournalFsync(boolean fsync) {
+        return new SluiceConfig(dataDir, bind, httpPort, httpIngest, authTokens, fsync, syslogTcp, pipeline,
+            maxApps, source);
     }
 }

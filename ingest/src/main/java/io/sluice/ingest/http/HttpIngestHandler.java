@@ -1,0 +1,138 @@
+package io.sluice.ingest.http;
+
+import io.sluice.core.EpochClock;
+import io.sluice.core.pipeline.EventRing;
+import io.sluice.ingest.SourceMetrics;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one ingest route for one protocol, the same way for all of them:
+ * <ol>
+ *   <li>read the body within the size limits, gunzip it if asked (413 / 415 / 400 otherwise);</li>
+ *   <li>let the protocol decode it into events (bad records are reported by the protocol, not failed);</li>
+ *   <li>claim ring slots and publish, waiting a bounded time for room (503 + {@code Retry-After} otherwise);</li>
+ *   <li>answer only once every event is in the journal: a 2xx is a durable acknowledgement.</li>
+ * </ol>
+ * Never blocks the event loop. Every error answer is JSON with a reason.
+ */
+public final class HttpIngestHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpIngestHandler.class);
+
+    private final HttpIngestProtocol protocol;
+    private final HttpIngestSettings settings;
+    private final DraftPublisher publisher;
+    private final DurableAcks acks;
+    private final SourceMetrics source;
+    private final HttpIngestMetrics metrics;
+    private final EpochClock clock;
+
+    public HttpIngestHandler(Vertx vertx, HttpIngestProtocol protocol, HttpIngestSettings settings, EventRing ring,
+                             DurableAcks acks, SourceMetrics source, HttpIngestMetrics metrics, EpochClock clock) {
+        this.protocol = protocol;
+        this.settings = settings;
+        this.publisher = new DraftPublisher(vertx, ring, settings.backpressureWait());
+        this.acks = acks;
+        this.source = source;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Handles a request routed here; {@code pathIndex} is the {index} path parameter, if the route has one. */
+    public void handle(HttpServerRequest request, String pathIndex) {
+        long receivedAt = clock.epochNanos();
+        HttpServerResponse response = request.response();
+        RequestBodyReader.read(request, settings)
+            .onFailure(error -> fail(response, error))
+            .onSuccess(body -> ingest(request, pathIndex, body, receivedAt));
+    }
+
+    private void ingest(HttpServerRequest request, String pathIndex, Buffer body, long receivedAt) {
+        HttpServerResponse response = request.response();
+        source.bytesReceived.add(body.length());
+        DecodedBody decoded;
+        try {
+            decoded = protocol.decode(new IngestRequest(mediaType(request.getHeader("content-type")), request.path(),
+                pathIndex, body, receivedAt, peer(request.remoteAddress()), settings.maxLineBytes()));
+        } catch (RuntimeException e) {
+            fail(response, e);
+            return;
+        }
+        metrics.recordsRejected.add(decoded.rejected());
+        source.parseFailures.add(decoded.rejected());
+        List<?> events = decoded.events();
+        if (events.isEmpty()) {
+            respond(response, decoded, 0);
+            return;
+        }
+        publisher.publish(decoded.events())
+            .compose(acks::whenStored)
+            .onSuccess(ignored -> respond(response, decoded, events.size()))
+            .onFailure(error -> fail(response, error));
+    }
+
+    private void respond(HttpServerResponse response, DecodedBody decoded, int stored) {
+        source.eventsReceived.add(stored);
+        metrics.eventsAccepted.add(stored);
+        if (response.closed()) {
+            return; // the client gave up; its events are stored all the same
+        }
+        decoded.respond(response);
+        metrics.countResponse(response.getStatusCode());
+    }
+
+    private void fail(HttpServerResponse response, Throwable error) {
+        if (error instanceof DraftPublisher.RingFull full) {
+            source.backpressurePauses.increment();
+            response.putHeader("retry-after", Integer.toString(settings.retryAfterSeconds()));
+            sendError(response, 503, "ingest is overloaded: the ring stayed full for "
+                + settings.backpressureWait().toMillis() + " ms; retry after " + settings.retryAfterSeconds() + " s"
+                + (full.published() > 0 ? " (" + full.published() + " events of this body were stored)" : ""));
+        } else if (error instanceof IngestRejection rejection) {
+            sendError(response, rejection.status(), rejection.getMessage());
+        } else {
+            LOG.error("{} ingest failed", protocol.name(), error);
+            sendError(response, 500, "internal error: " + error);
+        }
+    }
+
+    private void sendError(HttpServerResponse response, int status, String reason) {
+        metrics.countResponse(status);
+        if (!response.ended() && !response.closed()) {
+            response.setStatusCode(status).putHeader("content-type", "application/json")
+                .end(new JsonObject().put("error", reason).encode());
+        }
+    }
+
+    /** "application/x-ndjson; charset=utf-8" -> "application/x-ndjson"; absent -> "". */
+    static String mediaType(String header) {
+        if (header == null) {
+            return "";
+        }
+        int semicolon = header.indexOf(';');
+        return (semicolon < 0 ? header : header.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static byte[] peer(SocketAddress address) {
+        if (address == null) {
+            return new byte[0];
+        }
+        String host = address.hostAddress();
+        String text = host != null && host.indexOf(':') >= 0 ? "[" + host + "]:" + address.port()
+            : host + ":" + address.port();
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    public HttpIngestMetrics metrics() {
+        return metrics;
+    }
+}
