@@ -5,6 +5,7 @@ import io.sluice.core.Format;
 import io.sluice.core.LogEvent;
 import io.sluice.core.Transport;
 import io.sluice.storage.Journal;
+import io.sluice.storage.JournalSettings;
 import io.sluice.storage.JournalHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -44,6 +46,10 @@ import org.openjdk.jmh.annotations.TearDown;
     "-Dchronicle.announcer.disable=true"})
 public class JournalAppendBenchmark {
     private static final int BATCH = 64;
+
+    /** Off: excerpts reach the page cache (survive a process crash). On: each closed excerpt is msync'ed. */
+    @Param({"false", "true"})
+    public boolean fsync;
     private static final String LINE = "<165>1 2026-11-23T10:15:30.123456Z web-07.prod.example.net nginx 31337 ACCESS "
         + "[req@32473 id=\"8f3a\"] GET /api/v1/orders/12345 200 512 0.004 \"Mozilla/5.0 (X11; Linux)\" "
         + "upstream=b3 bytes_in=1432 rid=7d1c"; // 200 bytes
@@ -57,7 +63,7 @@ public class JournalAppendBenchmark {
     @Setup(Level.Iteration)
     public void openJournal() throws IOException {
         dataDir = Files.createTempDirectory("sluice-journal-bench");
-        journal = Journal.open(dataDir);
+        journal = Journal.open(dataDir, JournalSettings.defaults().withFsync(fsync));
         handler = journal.newHandler();
         handler.onStart(); // on the benchmark thread, which then appends: Chronicle binds appenders to it
         sequence = 0;

@@ -3,6 +3,9 @@ package io.sluice.storage;
 import io.sluice.core.LogEvent;
 import java.util.Arrays;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.bytes.MappedBytesStore;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
 
@@ -21,6 +24,7 @@ final class ExcerptWriter {
     private final boolean deadLetter;
     private final int maxBatchBytes;
     private final int maxBatchEvents;
+    private final boolean fsync;
 
     private DocumentContext excerpt; // null while no excerpt is open
     private Bytes<?> bytes;
@@ -38,6 +42,7 @@ final class ExcerptWriter {
         this.deadLetter = deadLetter;
         this.maxBatchBytes = settings.maxBatchBytes();
         this.maxBatchEvents = settings.maxBatchEvents();
+        this.fsync = settings.fsync();
     }
 
     void append(LogEvent event) {
@@ -85,8 +90,14 @@ final class ExcerptWriter {
             closing.close();
             return;
         }
-        ExcerptHeader.complete(closing.wire().bytes(), headerAt, count, lastSequence, minReceived, maxReceived);
+        Bytes<?> written = closing.wire().bytes();
+        ExcerptHeader.complete(written, headerAt, count, lastSequence, minReceived, maxReceived);
+        long end = written.writePosition();
+        BytesStore<?, ?> store = written.bytesStore();
         closing.close();
+        if (fsync && store instanceof MappedBytesStore mapped) {
+            mapped.syncUpTo(end, SyncMode.SYNC); // msync before the batch counts as durable (what StoreAppender.sync does)
+        }
         metrics.onExcerpt(count, size, lastSequence, deadLetter, perTransport);
         Arrays.fill(perTransport, 0);
     }

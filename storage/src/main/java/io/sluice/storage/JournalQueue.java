@@ -46,7 +46,7 @@ public enum JournalQueue {
     /** Opens (creating it if needed) this queue for appending; {@code clock} picks the cycle file (tests fake it). */
     SingleChronicleQueue openForAppend(Path dataDir, RollCycle rollCycle, TimeProvider clock, boolean fsync) {
         return SingleChronicleQueueBuilder.single(dir(dataDir).toFile()).rollCycle(rollCycle).timeProvider(clock)
-            .syncMode(fsync ? SyncMode.SYNC : SyncMode.NONE)
+            .syncMode(fsync ? SyncMode.SYNC : SyncMode.NONE) // covers Chronicle's own syncs (e.g. on roll)
             .build();
     }
 
