@@ -52,7 +52,7 @@ public final class HttpIngestHandler {
         long receivedAt = clock.epochNanos();
         HttpServerResponse response = request.response();
         RequestBodyReader.read(request, settings)
-            .onFailure(error -> fail(response, error))
+            .onFailure(error -> fail(request, error))
             .onSuccess(body -> ingest(request, pathIndex, body, receivedAt));
     }
 
@@ -64,7 +64,7 @@ public final class HttpIngestHandler {
             decoded = protocol.decode(new IngestRequest(mediaType(request.getHeader("content-type")), request.path(),
                 pathIndex, body, receivedAt, peer(request.remoteAddress()), settings.maxLineBytes()));
         } catch (RuntimeException e) {
-            fail(response, e);
+            fail(request, e);
             return;
         }
         metrics.recordsRejected.add(decoded.rejected());
@@ -77,7 +77,7 @@ public final class HttpIngestHandler {
         publisher.publish(decoded.events())
             .compose(acks::whenStored)
             .onSuccess(ignored -> respond(response, decoded, events.size()))
-            .onFailure(error -> fail(response, error));
+            .onFailure(error -> fail(request, error));
     }
 
     private void respond(HttpServerResponse response, DecodedBody decoded, int stored) {
@@ -90,26 +90,36 @@ public final class HttpIngestHandler {
         metrics.countResponse(response.getStatusCode());
     }
 
-    private void fail(HttpServerResponse response, Throwable error) {
+    private void fail(HttpServerRequest request, Throwable error) {
+        HttpServerResponse response = request.response();
+        String contentType = mediaType(request.getHeader("content-type"));
         if (error instanceof DraftPublisher.RingFull full) {
             source.backpressurePauses.increment();
             response.putHeader("retry-after", Integer.toString(settings.retryAfterSeconds()));
-            sendError(response, 503, "ingest is overloaded: the ring stayed full for "
+            send(response, protocol.rejection(contentType, 503, "ingest is overloaded: the ring stayed full for "
                 + settings.backpressureWait().toMillis() + " ms; retry after " + settings.retryAfterSeconds() + " s"
-                + (full.published() > 0 ? " (" + full.published() + " events of this body were stored)" : ""));
+                + (full.published() > 0 ? " (" + full.published() + " events of this body were stored)" : "")));
         } else if (error instanceof IngestRejection rejection) {
-            sendError(response, rejection.status(), rejection.getMessage());
+            send(response, rejection.contentType() != null ? rejection
+                : protocol.rejection(contentType, rejection.status(), rejection.getMessage()));
         } else {
             LOG.error("{} ingest failed", protocol.name(), error);
-            sendError(response, 500, "internal error: " + error);
+            send(response, protocol.rejection(contentType, 500, "internal error: " + error));
         }
     }
 
-    private void sendError(HttpServerResponse response, int status, String reason) {
-        metrics.countResponse(status);
-        if (!response.ended() && !response.closed()) {
-            response.setStatusCode(status).putHeader("content-type", "application/json")
-                .end(new JsonObject().put("error", reason).encode());
+    /** Sends the protocol's own error body when it has one, else the generic JSON {@code {"error": reason}}. */
+    private void send(HttpServerResponse response, IngestRejection rejection) {
+        metrics.countResponse(rejection.status());
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(rejection.status());
+        if (rejection.contentType() != null) {
+            response.putHeader("content-type", rejection.contentType()).end(rejection.body());
+        } else {
+            response.putHeader("content-type", "application/json")
+                .end(new JsonObject().put("error", rejection.getMessage()).encode());
         }
     }
 

@@ -18,4 +18,12 @@ public interface HttpIngestProtocol {
      * used (unsupported content type, not the protocol's format at all).
      */
     DecodedBody decode(IngestRequest request);
+
+    /**
+     * Shapes an error the source decides on its own (413 too large, 503 overloaded, ...) the way this protocol's
+     * clients expect it. The default is the source's generic JSON {@code {"error": reason}}.
+     */
+    default IngestRejection rejection(String requestContentType, int status, String reason) {
+        return new IngestRejection(status, reason);
+    }
 }

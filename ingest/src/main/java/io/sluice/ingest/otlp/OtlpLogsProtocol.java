@@ -60,6 +60,7 @@ public final class OtlpLogsProtocol implements HttpIngestProtocol {
      * A failure the source decides on its own (413, 429, 503, ...) answered as OTLP wants it: a
      * {@code google.rpc.Status} in the request's encoding, protobuf when that is neither.
      */
+    @Override
     public IngestRejection rejection(String requestContentType, int status, String message) {
         OtlpEncoding encoding = OtlpEncoding.ofContentType(requestContentType);
         return (encoding == null ? OtlpEncoding.PROTOBUF : encoding).rejection(status, message);
