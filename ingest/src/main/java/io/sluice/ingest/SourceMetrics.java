@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What one source counts, written from its event loops (hence adders) and read by the metrics endpoint. Counts are
- * added once per read batch, not once per event.
+ * What one source counts, written from its event loops (hence adders) and read by the metrics endpoint. Stream
+ * sources add once per read batch, not once per event; the UDP source once per datagram. A counter a transport
+ * cannot produce stays 0 (no connections over UDP, no drops over TCP).
  */
 public final class SourceMetrics {
     private final Transport transport;
@@ -24,8 +25,24 @@ public final class SourceMetrics {
     public final LongAdder backpressurePauses = new LongAdder();
     public final LongAdder connectionsOpened = new LongAdder();
     public final AtomicLong connectionsActive = new AtomicLong();
-    /** Read errors and resets reported by connections. */
+    /** Read errors and resets reported by connections (for UDP: errors the datagram socket reported). */
     public final LongAdder connectionErrors = new LongAdder();
+    /**
+     * Datagrams dropped because the ring was full (UDP only). A datagram socket cannot slow its sender the way a
+     * paused TCP connection does, and waiting for room would stall the event loop while the kernel's receive buffer
+     * overflows anyway; so the datagram is dropped here, where the loss is counted. Drops in the kernel (receive
+     * buffer full) never reach Sluice: the host's {@code Udp: RcvbufErrors} counts those.
+     */
+    public final LongAdder eventsDropped = new LongAdder();
+    /**
+     * TLS handshakes that failed: a missing or untrusted client certificate (mutual TLS), plain text sent to the TLS
+     * port, no common protocol or cipher, or a handshake timeout.
+     */
+    public final LongAdder handshakeFailures = new LongAdder();
+    /** Times new TLS certificates were taken into use without a restart. */
+    public final LongAdder certificateReloads = new LongAdder();
+    /** Reloads refused (unreadable, invalid or mismatched PEM files); the certificates in use stay. */
+    public final LongAdder certificateReloadFailures = new LongAdder();
 
     public SourceMetrics(Transport transport) {
         this.transport = transport;

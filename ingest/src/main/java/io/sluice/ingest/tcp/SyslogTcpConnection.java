@@ -17,8 +17,9 @@ import io.vertx.core.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One syslog TCP connection: frames its bytes, copies each frame into a claimed ring slot, parses it there and
- * publishes the batch.
+ * One syslog stream connection (plain TCP, or TLS after the handshake): frames its bytes, copies each frame into a
+ * claimed ring slot, parses it there and publishes the batch. Events carry the transport of the metrics they are
+ * counted in.
  *
  * <p>Frames are read in place from each received buffer; only a frame split across two reads is assembled in a small
  * carry buffer. When the ring has no free slot the socket is paused (the kernel's window then slows the sender), the
@@ -33,6 +34,7 @@ final class SyslogTcpConnection {
     private final Vertx vertx;
     private final EventRing ring;
     private final SourceMetrics metrics;
+    private final Transport transport;
     private final EpochClock clock;
     private final SyslogFramer framer;
     private final FrameBatch batch;
@@ -47,14 +49,15 @@ final class SyslogTcpConnection {
     private long readsSinceQuietCheck;
 
     SyslogTcpConnection(NetSocket socket, Vertx vertx, EventRing ring, SourceMetrics metrics, EpochClock clock,
-                        SyslogTcpSettings settings, Runnable onFinished) {
+                        int maxFrameLength, int claimBatch, Runnable onFinished) {
         this.socket = socket;
         this.vertx = vertx;
         this.ring = ring;
         this.metrics = metrics;
+        this.transport = metrics.transport();
         this.clock = clock;
-        this.framer = new SyslogFramer(settings.maxFrameLength());
-        this.batch = new FrameBatch(Math.min(settings.claimBatch(), ring.bufferSize())); // a claim cannot exceed the ring
+        this.framer = new SyslogFramer(maxFrameLength);
+        this.batch = new FrameBatch(Math.min(claimBatch, ring.bufferSize())); // a claim cannot exceed the ring
         this.peer = peerBytes(socket.remoteAddress());
         this.onFinished = onFinished;
     }
@@ -149,7 +152,7 @@ final class SyslogTcpConnection {
         int length = batch.length(frame);
         src.getBytes(batch.start(frame), event.ensureRawCapacity(length), 0, length);
         event.setRawLength(length);
-        event.setTransport(Transport.TCP);
+        event.setTransport(transport);
         event.setPeer(peer, peer.length);
         event.setReceivedAtNanos(receivedAtNanos);
         int original = batch.originalLength(frame);
