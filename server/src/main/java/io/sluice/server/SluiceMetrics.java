@@ -14,6 +14,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sluice.core.pipeline.EventPipeline;
 import io.sluice.ingest.SourceMetrics;
+import io.sluice.ingest.http.DurableAcks;
+import io.sluice.ingest.http.HttpIngestMetrics;
+import java.util.List;
 import io.sluice.storage.JournalMetrics;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
@@ -65,8 +68,34 @@ final class SluiceMetrics {
         counter("sluice.connections.opened", "Client connections accepted", transport, source.connectionsOpened);
         counter("sluice.connection.errors", "Client connections that failed with a read error", transport,
             source.connectionErrors);
+        counter("sluice.events.dropped", "Events dropped because the ring was full (UDP only: it cannot push back)",
+            transport, source.eventsDropped);
+        counter("sluice.tls.handshake.failures", "TLS handshakes that failed (bad or missing client certificate, ...)",
+            transport, source.handshakeFailures);
+        counter("sluice.tls.certificate.reloads", "Times new TLS certificates were taken into use", transport,
+            source.certificateReloads);
+        counter("sluice.tls.certificate.reload.failures", "Certificate reloads refused (old certificates kept)",
+            transport, source.certificateReloadFailures);
         Gauge.builder("sluice.connections.active", source.connectionsActive, java.util.concurrent.atomic.AtomicLong::get)
             .description("Client connections open now").tag("transport", transport).register(registry);
+    }
+
+    void bindHttpIngest(List<HttpIngestMetrics> protocols, DurableAcks acks) {
+        for (HttpIngestMetrics protocol : protocols) {
+            String name = protocol.protocol();
+            for (int status : HttpIngestMetrics.STATUSES) {
+                FunctionCounter.builder("sluice.http.ingest.requests", protocol, p -> p.responses(status))
+                    .description("Ingest requests answered, by protocol and status").tag("protocol", name)
+                    .tag("status", Integer.toString(status)).register(registry);
+            }
+            FunctionCounter.builder("sluice.http.ingest.events.accepted", protocol.eventsAccepted, LongAdder::sum)
+                .description("Events stored from HTTP ingest requests").tag("protocol", name).register(registry);
+            FunctionCounter.builder("sluice.http.ingest.records.rejected", protocol.recordsRejected, LongAdder::sum)
+                .description("Records refused inside otherwise accepted bodies (bad JSON line, bad bulk item)")
+                .tag("protocol", name).register(registry);
+        }
+        Gauge.builder("sluice.http.ingest.acks.waiting", acks, DurableAcks::waiting)
+            .description("Ingest requests waiting for their events to reach the journal").register(registry);
     }
 
     void bindJournal(JournalMetrics journal) {

@@ -7,9 +7,14 @@ import io.sluice.core.pipeline.EventPipeline;
 import io.sluice.ingest.SourceMetrics;
 import io.sluice.ingest.tcp.SyslogTcpSettings;
 import io.sluice.ingest.tcp.SyslogTcpSource;
+import io.sluice.ingest.tls.SyslogTlsSettings;
+import io.sluice.ingest.tls.SyslogTlsSource;
+import io.sluice.ingest.udp.SyslogUdpSource;
 import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.http.BearerTokenAuth;
 import io.sluice.server.http.HttpApi;
 import io.sluice.storage.Journal;
+import io.sluice.storage.JournalSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * The one place that wires Sluice together, in data-flow order:
  *
  * <pre>
- *   syslog TCP source(s) --> ring --+--> journal handler (Chronicle: data/journal, data/dead-letter)
- *                                   +--> event counter   (analyzers; later: error rates, latency, security)
- *   HTTP: /health /metrics /api/stats
+ *   syslog TCP / UDP / TLS  --+
+ *   HTTP NDJSON, OTLP, _bulk --+--> ring --+--> journal handler (Chronicle: data/journal, data/dead-letter)
+ *                                          +--> event counter   (analyzers; later: error rates, latency, security)
+ *   HTTP: /health /metrics /api/stats and the ingest routes (answered once the journal has the events)
  * </pre>
  *
  * {@link #start} binds everything and returns once every listener accepts; {@link #stop} stops accepting, lets
@@ -41,12 +47,19 @@ public final class SluiceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SluiceServer.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+    /** Name of the journal's ring stage; its progress is the durability point HTTP acknowledgements wait for. */
+    static final String JOURNAL_STAGE = "journal";
 
     private final SluiceConfig config;
     private final Journal journal;
     private final EventPipeline pipeline;
     private final SluiceMetrics metrics = new SluiceMetrics();
     private final SourceMetrics tcpMetrics = new SourceMetrics(Transport.TCP);
+    private final SourceMetrics httpMetrics = new SourceMetrics(Transport.HTTP);
+    private final SourceMetrics udpMetrics = new SourceMetrics(Transport.UDP);
+    private final SourceMetrics tlsMetrics = new SourceMetrics(Transport.TLS);
+    private SyslogTlsSource tlsSource;
+    private final EpochClock clock = new EpochClock();
     private final Vertx vertx;
     private final List<String> deployments = new ArrayList<>();
     private final Map<String, String> listening = new LinkedHashMap<>();
@@ -56,21 +69,27 @@ public final class SluiceServer implements AutoCloseable {
 
     private SluiceServer(SluiceConfig config) {
         this.config = config;
-        this.journal = Journal.open(config.dataDir());
+        this.journal = Journal.open(config.dataDir(), JournalSettings.defaults().withFsync(config.journalFsync()));
         EventCounter counter = new EventCounter(config.maxApps());
         this.pipeline = EventPipeline.builder(config.pipeline())
             .sequenceBase(journal.lastSequence() + 1)
-            .stage("journal", journal.newHandler())
+            .stage(JOURNAL_STAGE, journal.newHandler())
             .stage("counter", counter)
             .start();
         int loops = config.syslogTcp().eventLoops() + 1; // + one for HTTP
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
         metrics.bindJvm();
+        HttpIngestRoutes ingest = new HttpIngestRoutes(vertx, config.httpIngest(), pipeline, httpMetrics, clock);
         metrics.bindSource(tcpMetrics, journal.metrics());
+        metrics.bindSource(httpMetrics, journal.metrics());
+        metrics.bindSource(udpMetrics, journal.metrics());
+        metrics.bindSource(tlsMetrics, journal.metrics());
+        metrics.bindHttpIngest(ingest.metrics(), ingest.acks());
         metrics.bindJournal(journal.metrics());
         metrics.bindPipeline(pipeline);
-        this.httpApi = new HttpApi(metrics.registry(), counter, List.of(tcpMetrics), journal.metrics(), pipeline,
-            () -> accepting);
+        this.httpApi = new HttpApi(metrics.registry(), counter, List.of(tcpMetrics, udpMetrics, tlsMetrics, httpMetrics),
+            journal.metrics(),
+            pipeline, () -> accepting, ingest.routes(), new BearerTokenAuth(config.authTokens()));
     }
 
     private final HttpApi httpApi;
@@ -90,19 +109,23 @@ public final class SluiceServer implements AutoCloseable {
     private void bind() {
         int tcpPort = deploySyslogTcp();
         listening.put("syslog-tcp", config.syslogTcp().host() + ":" + tcpPort);
+        SyslogUdpSource udp = new SyslogUdpSource(config.syslogUdp(), pipeline.ring(), udpMetrics, clock);
+        deployments.add(await(vertx.deployVerticle(udp, new DeploymentOptions())));
+        listening.put("syslog-udp", config.syslogUdp().host() + ":" + udp.actualPort());
+        deploySyslogTls();
         http = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.bind()).setPort(config.httpPort()))
             .requestHandler(httpApi.router(vertx))
             .listen());
         listening.put("http", config.bind() + ":" + http.actualPort());
         accepting = true;
-        LOG.info("journal at {} (next sequence {}), ring {} slots, native transport {}",
-            config.dataDir().toAbsolutePath(), pipeline.ring().sequenceBase(), pipeline.bufferSize(),
-            vertx.isNativeTransportEnabled());
+        LOG.info("journal at {} (next sequence {}, fsync {}), ring {} slots, native transport {}, http auth {}",
+            config.dataDir().toAbsolutePath(), pipeline.ring().sequenceBase(), config.journalFsync() ? "on" : "off",
+            pipeline.bufferSize(), vertx.isNativeTransportEnabled(),
+            config.authTokens().isEmpty() ? "off" : config.authTokens().size() + " token(s)");
     }
 
     /** One listener per event loop, all on the port the first one bound (so port 0 works with several loops). */
     private int deploySyslogTcp() {
-        EpochClock clock = new EpochClock();
         SyslogTcpSettings settings = config.syslogTcp();
         int port = -1;
         for (int i = 0; i < settings.eventLoops(); i++) {
@@ -115,6 +138,34 @@ public final class SluiceServer implements AutoCloseable {
             }
         }
         return port;
+    }
+
+    /** TLS only with a certificate: without one the port stays closed and the log says why. */
+    private void deploySyslogTls() {
+        SyslogTlsSettings settings = config.syslogTls();
+        if (!settings.isConfigured()) {
+            LOG.info("syslog-tls not opened: no certificate configured (syslog.tls.cert and syslog.tls.key, "
+                + "or --tls-cert/--tls-key)");
+            return;
+        }
+        tlsSource = new SyslogTlsSource(settings, pipeline.ring(), tlsMetrics, clock,
+            SyslogTlsSource.DEFAULT_SHUTDOWN_GRACE);
+        deployments.add(await(vertx.deployVerticle(tlsSource, new DeploymentOptions())));
+        listening.put("syslog-tls", settings.host() + ":" + tlsSource.actualPort());
+        LOG.info("syslog-tls with {} engine, certificate {}, client certificates {}", tlsSource.engineName(),
+            settings.certPath(), settings.requiresClientCertificate() ? "required (CA " + settings.clientCaPath()
+                + ")" : "not required");
+    }
+
+    /**
+     * Re-reads what can change without a restart (SIGHUP): the TLS certificates. Completes with a line for the log.
+     */
+    public Future<String> reload() {
+        if (tlsSource == null) {
+            return Future.succeededFuture("nothing to reload: syslog-tls is not open");
+        }
+        return tlsSource.reload().map(changed -> changed ? "syslog-tls certificates reloaded"
+            : "syslog-tls certificates unchanged");
     }
 
     /** {@code name=host:port} of every listener, in the order they were bound. */
@@ -139,8 +190,8 @@ public final class SluiceServer implements AutoCloseable {
     }
 
     /**
-     * Graceful stop: sources stop accepting and finish reading their connections, the ring drains, the journal
-     * flushes and closes. Idempotent.
+     * Graceful stop: sources stop accepting and finish reading their connections, HTTP requests in flight get their
+     * answers, the ring drains, the journal flushes and closes. Idempotent.
      */
     public synchronized void stop() {
         if (stopped) {
@@ -155,11 +206,16 @@ public final class SluiceServer implements AutoCloseable {
                 LOG.warn("stopping a source failed: {}", e.toString());
             }
         }
+        if (http != null) {
+            try {
+                // in-flight ingest requests finish (their acks need the ring still running), new ones are refused
+                await(http.shutdown(SyslogTcpSource.DEFAULT_SHUTDOWN_GRACE));
+            } catch (RuntimeException e) {
+                LOG.warn("stopping the HTTP server failed: {}", e.toString());
+            }
+        }
         boolean drained = pipeline.drainAndStop(DRAIN_TIMEOUT);
         journal.close();
-        if (http != null) {
-            await(http.close());
-        }
         await(vertx.close());
         metrics.close();
         LOG.info("stopped: ring {}, last stored sequence {}", drained ? "drained" : "NOT fully drained",

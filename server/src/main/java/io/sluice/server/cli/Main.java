@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code sluice <command>}: the entry point of the runnable jar. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "High-throughput log ingestion: syslog -> ring -> journal + analyzers.",
-    subcommands = {RunCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ReplayCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for a command that failed on the user's input (bad config, missing data dir). */
     static final int EXIT_USAGE = 2;

@@ -28,6 +28,21 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--syslog-tcp-port", description = "Syslog TCP port, 0 = any free port (default: 5514)")
     Integer syslogTcpPort;
 
+    @Option(names = "--syslog-udp-port", description = "Syslog UDP port, 0 = any free port (default: 5514)")
+    Integer syslogUdpPort;
+
+    @Option(names = "--syslog-tls-port", description = "Syslog TLS port, 0 = any free port (default: 6514)")
+    Integer syslogTlsPort;
+
+    @Option(names = "--tls-cert", description = "PEM certificate (chain) for syslog TLS; TLS stays closed without it")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", description = "PEM private key for --tls-cert")
+    Path tlsKey;
+
+    @Option(names = "--tls-client-ca", description = "PEM CA bundle: require client certificates signed by it (mTLS)")
+    Path tlsClientCa;
+
     @Option(names = "--http-port", description = "HTTP API port, 0 = any free port (default: 8080)")
     Integer httpPort;
 
@@ -49,6 +64,9 @@ public final class RunCommand implements Callable<Integer> {
         // Handle the signals ourselves (not only a shutdown hook) so that a clean stop exits 0, not 143.
         Signal.handle(new Signal("TERM"), signal -> new Thread(stop, "sluice-stop").start());
         Signal.handle(new Signal("INT"), signal -> new Thread(stop, "sluice-stop").start());
+        Signal.handle(new Signal("HUP"), signal -> server.reload()
+            .onSuccess(message -> System.out.println("SIGHUP: " + message))
+            .onFailure(error -> System.out.println("SIGHUP: reload failed, keeping what runs: " + error.getMessage())));
         System.out.println(server.listeningLine());
         System.out.flush();
         stopped.await();
@@ -69,6 +87,18 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (httpPort != null) {
             config = config.withHttpPort(httpPort);
+        }
+        if (syslogUdpPort != null) {
+            config = config.withSyslogUdpPort(syslogUdpPort);
+        }
+        if (syslogTlsPort != null) {
+            config = config.withSyslogTlsPort(syslogTlsPort);
+        }
+        if (tlsCert != null || tlsKey != null) {
+            config = config.withSyslogTls(config.syslogTls().withCertificate(tlsCert, tlsKey));
+        }
+        if (tlsClientCa != null) {
+            config = config.withSyslogTls(config.syslogTls().withClientCa(tlsClientCa));
         }
         if (ringSize != null) {
             config = config.withRingSize(ringSize);

@@ -1,21 +1,25 @@
 package io.sluice.server.config;
 
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
 
 /**
  * The YAML file as the user writes it ({@code --config sluice.yaml}): keys in kebab-case, every key optional,
- * unknown keys rejected by the loader. Example:
+ * unknown keys rejected by the loader. Example (every key, with its default):
  *
  * <pre>
- * data-dir: /var/lib/sluice
+ * data-dir: ./data
  * bind: 0.0.0.0
- * http: {port: 8080, max-body-bytes: 10485760, max-line-bytes: 1048576, backpressure-wait: 250ms}
- * auth: {tokens: [change-me-to-a-long-random-token]}
- * journal: {fsync: false}
+ * http: {port: 8080, max-body-bytes: 10485760, max-decompressed-bytes: 67108864, max-line-bytes: 1048576,
+ *        backpressure-wait: 250ms, retry-after-seconds: 1}
+ * auth: {tokens: []}
  * syslog:
- *   tcp: {port: 5514, max-frame-length: 65536, receive-buffer-bytes: 1048576, event-loops: 1}
+ *   tcp: {port: 5514, max-frame-length: 65536, receive-buffer-bytes: 1048576, event-loops: 1, claim-batch: 256}
+ *   udp: {port: 5514, receive-buffer-bytes: 1048576, max-datagram-bytes: 65536}
+ *   tls: {port: 6514, cert: null, key: null, client-ca: null, reload-interval: 10s, engine: auto}
  * ring: {size: 65536, slot-bytes: 2048, wait-strategy: blocking}
+ * journal: {fsync: false}
  * counters: {max-apps: 10000}
  * </pre>
  */
@@ -29,15 +33,11 @@ public record ConfigFile(String dataDir, String bind, Http http, Auth auth, Sysl
     }
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Auth(java.util.List<String> tokens) {
+    public record Auth(List<String> tokens) {
     }
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Journal(Boolean fsync) {
-    }
-
-    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Syslog(Tcp tcp) {
+    public record Syslog(Tcp tcp, Udp udp, Tls tls) {
     }
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
@@ -46,7 +46,20 @@ public record ConfigFile(String dataDir, String bind, Http http, Auth auth, Sysl
     }
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    public record Udp(Integer port, Integer receiveBufferBytes, Integer maxDatagramBytes) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    public record Tls(Integer port, String cert, String key, String clientCa, String reloadInterval, String engine,
+                      Integer maxFrameLength) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     public record Ring(Integer size, Integer slotBytes, String waitStrategy) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    public record Journal(Boolean fsync) {
     }
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)

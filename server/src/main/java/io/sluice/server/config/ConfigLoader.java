@@ -27,8 +27,8 @@ public final class ConfigLoader {
         }
         try {
             ConfigFile parsed = YAML.readValue(file.toFile(), ConfigFile.class);
-            return SluiceConfig.from(parsed == null ? new ConfigFile(null, null, null, null, null, null, null, null) : parsed,
-                file.toString());
+            return ConfigMapper.map(parsed == null ? new ConfigFile(null, null, null, null, null, null, null, null)
+                : parsed, file.toAbsolutePath().getParent(), file.toString());
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file + ":" + keyLine(file, e.getPropertyName(), e.getLocation()) + ": unknown key '"
                 + e.getPropertyName() + "' at " + path(e) + " (known here: " + e.getKnownPropertyIds() + ")");

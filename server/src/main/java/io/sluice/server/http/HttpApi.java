@@ -6,7 +6,9 @@ import io.sluice.analyzers.counts.EventCounter;
 import io.sluice.core.pipeline.EventPipeline;
 import io.sluice.ingest.SourceMetrics;
 import io.sluice.storage.JournalMetrics;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -15,8 +17,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * The HTTP routes every deployment has: {@code GET /health}, {@code GET /metrics} (Prometheus text) and
- * {@code GET /api/stats} (JSON counts). Ingest routes come with their sources.
+ * The HTTP API: {@code GET /health}, {@code GET /metrics} (Prometheus text), {@code GET /api/stats} (JSON counts)
+ * and the ingest routes the sources bring, all but {@code /health} behind the optional bearer-token check.
  */
 public final class HttpApi {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -29,8 +31,18 @@ public final class HttpApi {
     private final BooleanSupplier accepting;
     private final long startedAtMillis = System.currentTimeMillis();
 
+    /** A route that ingests (or answers a shipper's probe), mounted behind the auth check. */
+    public record IngestRoute(HttpMethod method, String path, Handler<RoutingContext> handler) {
+    }
+
+    private final List<IngestRoute> ingestRoutes;
+    private final BearerTokenAuth auth;
+
     public HttpApi(PrometheusMeterRegistry registry, EventCounter counter, List<SourceMetrics> sources,
-                   JournalMetrics journal, EventPipeline pipeline, BooleanSupplier accepting) {
+                   JournalMetrics journal, EventPipeline pipeline, BooleanSupplier accepting,
+                   List<IngestRoute> ingestRoutes, BearerTokenAuth auth) {
+        this.ingestRoutes = List.copyOf(ingestRoutes);
+        this.auth = auth;
         this.registry = registry;
         this.counter = counter;
         this.sources = sources;
@@ -41,9 +53,13 @@ public final class HttpApi {
 
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
+        router.route().handler(auth);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         router.get("/api/stats").handler(this::stats);
+        for (IngestRoute route : ingestRoutes) {
+            router.route(route.method(), route.path()).handler(route.handler());
+        }
         router.route().last().handler(ctx -> error(ctx.response(), 404, "no route for " + ctx.request().method()
             + " " + ctx.request().path()));
         router.route().failureHandler(ctx -> error(ctx.response(), ctx.statusCode() < 0 ? 500 : ctx.statusCode(),

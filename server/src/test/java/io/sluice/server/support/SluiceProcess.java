@@ -40,7 +40,7 @@ public final class SluiceProcess implements AutoCloseable {
     /** Starts {@code sluice run} on free ports on 127.0.0.1 with the given data dir and extra arguments. */
     public static SluiceProcess run(Path dataDir, String... extraArgs) throws IOException {
         List<String> command = command("run", "--data-dir", dataDir.toString(), "--bind", "127.0.0.1",
-            "--syslog-tcp-port", "0", "--http-port", "0");
+            "--syslog-tcp-port", "0", "--syslog-udp-port", "0", "--http-port", "0");
         command.addAll(List.of(extraArgs));
         return new SluiceProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
@@ -123,6 +123,16 @@ public final class SluiceProcess implements AutoCloseable {
             throw new IllegalStateException("sluice did not stop within 60 s of SIGTERM: " + output);
         }
         return process.exitValue();
+    }
+
+    /** SIGKILL: no shutdown hook, no drain, no flush; what survives is what the journal already held. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public List<String> output() {

@@ -17,7 +17,7 @@ public final class TestServers {
     /** Defaults, bound to 127.0.0.1 on free ports, journal in {@code dataDir}. */
     public static SluiceConfig loopback(Path dataDir) {
         return SluiceConfig.defaults().withDataDir(dataDir).withBind("127.0.0.1").withSyslogTcpPort(0)
-            .withHttpPort(0);
+            .withSyslogUdpPort(0).withHttpPort(0);
     }
 
     /** Every event of {@code queue}, oldest first, each copied out of the reader's reused slot. */

@@ -1,0 +1,106 @@
+package io.sluice.server.config;
+
+import io.sluice.core.pipeline.PipelineSettings;
+import io.sluice.core.pipeline.WaitStrategyKind;
+import io.sluice.ingest.http.HttpIngestSettings;
+import io.sluice.ingest.tcp.SyslogTcpSettings;
+import io.sluice.ingest.tls.SyslogTlsSettings;
+import io.sluice.ingest.tls.TlsEngine;
+import io.sluice.ingest.udp.SyslogUdpSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns the file as written into the config the server runs with: every absent value takes its default. */
+final class ConfigMapper {
+    private ConfigMapper() {
+    }
+
+    static SluiceConfig map(ConfigFile file, Path configDir, String source) {
+        String bind = or(file.bind(), SluiceConfig.DEFAULT_BIND);
+        ConfigFile.Syslog syslog = or(file.syslog(), new ConfigFile.Syslog(null, null, null));
+        ConfigFile.Http http = or(file.http(), new ConfigFile.Http(null, null, null, null, null, null));
+        return SluiceConfig.defaults().with(b -> {
+            b.dataDir = file.dataDir() == null ? SluiceConfig.DEFAULT_DATA_DIR : Path.of(file.dataDir());
+            b.bind = bind;
+            b.httpPort = or(http.port(), SluiceConfig.DEFAULT_HTTP_PORT);
+            b.httpIngest = httpIngest(http);
+            b.authTokens = file.auth() == null || file.auth().tokens() == null ? List.of() : file.auth().tokens();
+            b.journalFsync = file.journal() != null && Boolean.TRUE.equals(file.journal().fsync());
+            b.syslogTcp = tcp(or(syslog.tcp(), new ConfigFile.Tcp(null, null, null, null, null)), bind);
+            b.syslogUdp = udp(or(syslog.udp(), new ConfigFile.Udp(null, null, null)), bind);
+            b.syslogTls = tls(or(syslog.tls(), new ConfigFile.Tls(null, null, null, null, null, null, null)), bind,
+                configDir);
+            b.pipeline = ring(or(file.ring(), new ConfigFile.Ring(null, null, null)));
+            b.maxApps = file.counters() == null ? SluiceConfig.DEFAULT_MAX_APPS
+                : or(file.counters().maxApps(), SluiceConfig.DEFAULT_MAX_APPS);
+            b.source = source;
+        });
+    }
+
+    private static HttpIngestSettings httpIngest(ConfigFile.Http http) {
+        return new HttpIngestSettings(
+            or(http.maxBodyBytes(), HttpIngestSettings.DEFAULT_MAX_BODY_BYTES),
+            or(http.maxDecompressedBytes(), HttpIngestSettings.DEFAULT_MAX_DECOMPRESSED_BYTES),
+            or(http.maxLineBytes(), HttpIngestSettings.DEFAULT_MAX_LINE_BYTES),
+            http.backpressureWait() == null ? HttpIngestSettings.DEFAULT_BACKPRESSURE_WAIT
+                : Durations.parse(http.backpressureWait()),
+            or(http.retryAfterSeconds(), HttpIngestSettings.DEFAULT_RETRY_AFTER_SECONDS));
+    }
+
+    private static SyslogTcpSettings tcp(ConfigFile.Tcp tcp, String bind) {
+        return new SyslogTcpSettings(bind,
+            or(tcp.port(), SyslogTcpSettings.DEFAULT_PORT),
+            or(tcp.maxFrameLength(), SyslogTcpSettings.DEFAULT_MAX_FRAME_LENGTH),
+            or(tcp.receiveBufferBytes(), SyslogTcpSettings.DEFAULT_RECEIVE_BUFFER_BYTES),
+            or(tcp.eventLoops(), SyslogTcpSettings.DEFAULT_EVENT_LOOPS),
+            or(tcp.claimBatch(), SyslogTcpSettings.DEFAULT_CLAIM_BATCH));
+    }
+
+    private static SyslogUdpSettings udp(ConfigFile.Udp udp, String bind) {
+        return new SyslogUdpSettings(bind,
+            or(udp.port(), SyslogUdpSettings.DEFAULT_PORT),
+            or(udp.receiveBufferBytes(), SyslogUdpSettings.DEFAULT_RECEIVE_BUFFER_BYTES),
+            or(udp.maxDatagramBytes(), SyslogUdpSettings.DEFAULT_MAX_DATAGRAM_BYTES));
+    }
+
+    /** Relative certificate paths are read from the config file's directory, where the user put them. */
+    private static SyslogTlsSettings tls(ConfigFile.Tls tls, String bind, Path configDir) {
+        SyslogTlsSettings defaults = SyslogTlsSettings.defaults();
+        return new SyslogTlsSettings(bind,
+            or(tls.port(), SyslogTlsSettings.DEFAULT_PORT),
+            existingFile(tls.cert(), "syslog.tls.cert", configDir),
+            existingFile(tls.key(), "syslog.tls.key", configDir),
+            existingFile(tls.clientCa(), "syslog.tls.client-ca", configDir),
+            tls.reloadInterval() == null ? SyslogTlsSettings.DEFAULT_RELOAD_INTERVAL
+                : Durations.parse(tls.reloadInterval()),
+            tls.engine() == null ? SyslogTlsSettings.DEFAULT_ENGINE
+                : TlsEngine.valueOf(tls.engine().trim().toUpperCase(Locale.ROOT)),
+            or(tls.maxFrameLength(), SyslogTlsSettings.DEFAULT_MAX_FRAME_LENGTH),
+            defaults.receiveBufferBytes(), defaults.claimBatch());
+    }
+
+    private static PipelineSettings ring(ConfigFile.Ring ring) {
+        return new PipelineSettings(
+            or(ring.size(), PipelineSettings.DEFAULT_RING_SIZE),
+            or(ring.slotBytes(), PipelineSettings.DEFAULT_SLOT_BYTES),
+            ring.waitStrategy() == null ? PipelineSettings.DEFAULT_WAIT_STRATEGY
+                : WaitStrategyKind.parse(ring.waitStrategy()));
+    }
+
+    static Path existingFile(String path, String key, Path baseDir) {
+        if (path == null) {
+            return null;
+        }
+        Path file = baseDir == null ? Path.of(path) : baseDir.resolve(path);
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException(key + ": cannot read " + file.toAbsolutePath());
+        }
+        return file;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}
