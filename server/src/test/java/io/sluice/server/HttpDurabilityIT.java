@@ -3,6 +3,7 @@ package io.sluice.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.server.support.SluiceProcess;
 import java.net.URI;
@@ -88,7 +89,13 @@ class HttpDurabilityIT {
         }
         Set<String> replayed = new HashSet<>();
         for (String line : SluiceProcess.runToCompletion("replay", "--data-dir", dataDir.toString())) {
-            replayed.add(JSON.readTree(line).get("message").asText());
+            JsonNode event = JSON.readTree(line);
+            replayed.add(event.get("message").asText());
+            assertEquals("json", event.get("format").asText());
+            assertEquals("http", event.get("transport").asText());
+            assertEquals("durability", event.get("appName").asText());
+            assertEquals(6, event.get("severity").asInt(), "level info");
+            assertTrue(event.get("attributes").get("batch").isInt(), "other keys are kept as attributes: " + line);
         }
         Set<String> lost = new HashSet<>(acknowledged);
         lost.removeAll(replayed);

@@ -21,6 +21,8 @@ import java.util.Map;
  *  "appName":"su","procId":null,"msgId":"ID47","structuredData":{"origin":{"ip":"1.2.3.4"}},"message":"..."}
  * </pre>
  * Absent fields (NILVALUE) are {@code null}; facility and severity are {@code null} for a raw line without PRI.
+ * Events from HTTP sources (NDJSON, bulk, OTLP) add {@code "attributes":{...}}: the keys that are not well-known
+ * fields (OTLP: resource, scope and record attributes, trace context).
  * A cut (oversized) frame adds {@code "truncated":true,"originalLength":N}.
  */
 public final class EventJsonWriter {
@@ -43,6 +45,11 @@ public final class EventJsonWriter {
         json.writeStringField("msgId", e.fieldAsString(Field.MSG_ID));
         writeStructuredData(e, json);
         json.writeStringField("message", e.fieldAsString(Field.MESSAGE));
+        if (e.has(Field.ATTRIBUTES)) {
+            // already a JSON object (written by the HTTP sources): embedded as is, not re-encoded as a string
+            json.writeFieldName("attributes");
+            json.writeRawValue(e.fieldAsString(Field.ATTRIBUTES));
+        }
         if (e.isTruncated()) {
             json.writeBooleanField("truncated", true);
             json.writeNumberField("originalLength", e.originalLength());
