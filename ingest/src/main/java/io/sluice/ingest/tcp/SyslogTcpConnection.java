@@ -46,7 +46,8 @@ final class SyslogTcpConnection {
     private boolean paused;
     private boolean closed;
     private boolean finished;
-    private long readsSinceQuietCheck;
+    /** Reads and publish retries since the last quiet check: a graceful stop closes only a connection without any. */
+    private long activitySinceQuietCheck;
 
     SyslogTcpConnection(NetSocket socket, Vertx vertx, EventRing ring, SourceMetrics metrics, EpochClock clock,
                         int maxFrameLength, int claimBatch, Runnable onFinished) {
@@ -73,7 +74,7 @@ final class SyslogTcpConnection {
     }
 
     private void onData(Buffer data) {
-        readsSinceQuietCheck++;
+        activitySinceQuietCheck++;
         ByteBuf in = ((BufferInternal) data).getByteBuf();
         metrics.bytesReceived.add(in.readableBytes());
         if (paused) {
@@ -186,6 +187,7 @@ final class SyslogTcpConnection {
      * may still hold bytes it read before the close, and delivers them (and the end of the stream) on resume.
      */
     private void retry() {
+        activitySinceQuietCheck++; // still publishing what was read: not quiet, even though nothing is being read
         if (!drain(carry)) {
             vertx.setTimer(RETRY_DELAY_MS, id -> retry());
             return;
@@ -198,11 +200,15 @@ final class SyslogTcpConnection {
         }
     }
 
-    /** Graceful shutdown: keep reading until the sender has been quiet for a moment, then close. */
+    /**
+     * Graceful shutdown: keep reading until the sender has been quiet for a moment, then close. A connection that was
+     * paused or publishing its backlog in that moment is not quiet: right after a resume the kernel may still hold
+     * bytes that Netty has not read yet, and closing then would discard them.
+     */
     private void closeWhenQuiet() {
-        readsSinceQuietCheck = 0;
+        activitySinceQuietCheck = 0;
         vertx.setTimer(QUIET_CHECK_MS, id -> {
-            if (readsSinceQuietCheck == 0 && !paused) {
+            if (activitySinceQuietCheck == 0 && !paused) {
                 socket.close();
             } else {
                 closeWhenQuiet();
