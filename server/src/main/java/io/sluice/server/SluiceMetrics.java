@@ -16,6 +16,7 @@ import io.sluice.core.pipeline.EventPipeline;
 import io.sluice.ingest.SourceMetrics;
 import io.sluice.ingest.http.DurableAcks;
 import io.sluice.ingest.http.HttpIngestMetrics;
+import io.sluice.server.http.BearerTokenAuth;
 import java.util.List;
 import io.sluice.storage.JournalMetrics;
 import java.util.concurrent.atomic.LongAdder;
@@ -96,6 +97,11 @@ final class SluiceMetrics {
         }
         Gauge.builder("sluice.http.ingest.acks.waiting", acks, DurableAcks::waiting)
             .description("Ingest requests waiting for their events to reach the journal").register(registry);
+    }
+
+    void bindAuth(BearerTokenAuth auth) {
+        functionCounter("sluice.http.unauthorized", "Requests refused with 401 (missing or wrong bearer token)", auth,
+            BearerTokenAuth::rejected);
     }
 
     void bindJournal(JournalMetrics journal) {

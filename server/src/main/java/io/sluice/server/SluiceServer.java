@@ -80,6 +80,8 @@ public final class SluiceServer implements AutoCloseable {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
         metrics.bindJvm();
         HttpIngestRoutes ingest = new HttpIngestRoutes(vertx, config.httpIngest(), pipeline, httpMetrics, clock);
+        BearerTokenAuth auth = new BearerTokenAuth(config.authTokens());
+        metrics.bindAuth(auth);
         metrics.bindSource(tcpMetrics, journal.metrics());
         metrics.bindSource(httpMetrics, journal.metrics());
         metrics.bindSource(udpMetrics, journal.metrics());
@@ -89,7 +91,7 @@ public final class SluiceServer implements AutoCloseable {
         metrics.bindPipeline(pipeline);
         this.httpApi = new HttpApi(metrics.registry(), counter, List.of(tcpMetrics, udpMetrics, tlsMetrics, httpMetrics),
             journal.metrics(),
-            pipeline, () -> accepting, ingest.routes(), new BearerTokenAuth(config.authTokens()));
+            pipeline, () -> accepting, ingest.routes(), auth);
     }
 
     private final HttpApi httpApi;

@@ -81,6 +81,10 @@ class HttpBadInputIT {
             assertEquals(400, items.get("items").get(2).get("index").get("status").asInt());
 
             expect(200, send("GET", "/health", null, null, null, null), null);
+            String metrics = send("GET", "/metrics", TOKEN, null, null, null).body();
+            assertTrue(metrics.contains("sluice_http_unauthorized_total 3.0"), metrics);
+            assertTrue(metrics.contains("sluice_http_ingest_requests_total{protocol=\"ndjson\",status=\"413\"} 1.0"),
+                metrics);
             assertEquals(200, post("/api/ingest", "application/x-ndjson", null, "{\"message\":\"still fine\"}\n")
                 .statusCode());
         }

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Optional bearer-token check in front of every route but {@code /health}: {@code Authorization: Bearer <token>}
@@ -18,6 +19,7 @@ public final class BearerTokenAuth implements Handler<RoutingContext> {
     private static final String PREFIX = "bearer ";
 
     private final List<byte[]> tokenDigests;
+    private final LongAdder rejected = new LongAdder();
 
     public BearerTokenAuth(List<String> tokens) {
         List<byte[]> digests = new ArrayList<>();
@@ -55,7 +57,13 @@ public final class BearerTokenAuth implements Handler<RoutingContext> {
         }
     }
 
-    private static void reject(RoutingContext ctx, String reason) {
+    /** Requests refused with 401, for {@code sluice_http_unauthorized_total}. */
+    public long rejected() {
+        return rejected.sum();
+    }
+
+    private void reject(RoutingContext ctx, String reason) {
+        rejected.increment();
         ctx.response().putHeader("www-authenticate", "Bearer realm=\"sluice\"");
         HttpApi.error(ctx.response(), 401, reason);
     }
