@@ -1,111 +1,56 @@
 package io.sluice.analyzers.counts;
 
-import java.nio.charset.StandardCharsets;
+import io.sluice.analyzers.window.ByteKeyIndex;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Counts per key, where a key is a byte span inside an event (an app-name, a hostname), without allocating for a
- * key seen before. Open addressing, linear probing; the number of distinct keys is capped so that a flood of unique
- * names cannot eat the heap: past the cap every new key counts under {@link #OVERFLOW_KEY}.
+ * key seen before. Keys get dense ids from a {@link ByteKeyIndex}, whose cap bounds the table: past it every new key
+ * counts under {@link #OVERFLOW_KEY}.
  *
- * <p>One writer thread (a ring consumer); any thread may call {@link #snapshot()}. A key's bytes are copied once, when
- * first seen, and published with an ordered write after its count slot is ready.
+ * <p>One writer thread (a ring consumer); any thread may call {@link #snapshot()}. Counts are written with ordered
+ * (release) writes; a key's name is published by the index once its id is assigned.
  */
 public final class ByteKeyCounterTable {
-    public static final String OVERFLOW_KEY = "other";
-    public static final int DEFAULT_MAX_KEYS = 10_000;
+    public static final String OVERFLOW_KEY = ByteKeyIndex.OVERFLOW_KEY;
+    public static final int DEFAULT_MAX_KEYS = ByteKeyIndex.DEFAULT_MAX_KEYS;
 
-    private final int maxKeys;
-    private final int mask;
-    private final AtomicReferenceArray<byte[]> keys;
-    private final int[] hashes;
+    private final ByteKeyIndex index;
     private final AtomicLongArray counts;
-    private int size;
-    private long overflow;
-    private volatile long overflowPublished;
 
     public ByteKeyCounterTable(int maxKeys) {
-        if (maxKeys < 1) {
-            throw new IllegalArgumentException("max keys must be positive, got " + maxKeys);
-        }
-        this.maxKeys = maxKeys;
-        int capacity = Integer.highestOneBit(maxKeys * 2 - 1) << 1; // load factor <= 0.5
-        this.mask = capacity - 1;
-        this.keys = new AtomicReferenceArray<>(capacity);
-        this.hashes = new int[capacity];
-        this.counts = new AtomicLongArray(capacity);
+        this.index = new ByteKeyIndex(maxKeys);
+        this.counts = new AtomicLongArray(index.idCapacity());
     }
 
     /** Adds {@code delta} to the key {@code bytes[offset, offset+length)}. Writer thread only. */
     public void add(byte[] bytes, int offset, int length, long delta) {
-        int hash = hash(bytes, offset, length);
-        int slot = hash & mask;
-        while (true) {
-            byte[] key = keys.getPlain(slot);
-            if (key == null) {
-                if (size >= maxKeys) {
-                    overflow += delta;
-                    overflowPublished = overflow;
-                    return;
-                }
-                insert(slot, hash, bytes, offset, length, delta);
-                return;
-            }
-            if (hashes[slot] == hash && equals(key, bytes, offset, length)) {
-                counts.setRelease(slot, counts.getPlain(slot) + delta);
-                return;
-            }
-            slot = (slot + 1) & mask;
-        }
+        int id = index.idOf(bytes, offset, length);
+        counts.setRelease(id, counts.getPlain(id) + delta);
     }
 
-    private void insert(int slot, int hash, byte[] bytes, int offset, int length, long delta) {
-        byte[] key = new byte[length];
-        System.arraycopy(bytes, offset, key, 0, length);
-        hashes[slot] = hash;
-        counts.setRelease(slot, delta);
-        keys.setRelease(slot, key);
-        size++;
-    }
-
-    /** Distinct keys tracked (excluding overflow). Writer thread, or approximate elsewhere. */
+    /** Distinct keys tracked (excluding overflow). */
     public int size() {
-        return size;
+        return index.size();
     }
 
     /** Count of events whose key arrived after the cap was reached. */
     public long overflow() {
-        return overflowPublished;
+        return counts.getAcquire(index.overflowId());
     }
 
     /** Copies the counts out, keys as UTF-8 strings; includes {@link #OVERFLOW_KEY} when non-zero. Any thread. */
     public Map<String, Long> snapshot() {
         Map<String, Long> result = new LinkedHashMap<>();
-        for (int i = 0; i <= mask; i++) {
-            byte[] key = keys.getAcquire(i);
-            if (key != null) {
-                result.put(new String(key, StandardCharsets.UTF_8), counts.getAcquire(i));
-            }
+        for (int id = 0, n = index.size(); id < n; id++) {
+            result.put(index.name(id), counts.getAcquire(id));
         }
-        long over = overflowPublished;
+        long over = overflow();
         if (over > 0) {
             result.merge(OVERFLOW_KEY, over, Long::sum);
         }
         return result;
-    }
-
-    private static int hash(byte[] bytes, int offset, int length) {
-        int h = 0x811C9DC5; // FNV-1a
-        for (int i = offset, end = offset + length; i < end; i++) {
-            h = (h ^ bytes[i]) * 0x01000193;
-        }
-        return h ^ (h >>> 16);
-    }
-
-    private static boolean equals(byte[] key, byte[] bytes, int offset, int length) {
-        return key.length == length && java.util.Arrays.equals(key, 0, length, bytes, offset, offset + length);
     }
 }

@@ -1,0 +1,86 @@
+package io.sluice.analyzers.window;
+
+import io.sluice.analyzers.stats.Dimension;
+import io.sluice.analyzers.stats.Window;
+import io.sluice.core.LogEvent;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A pair of counters per key of one {@link Dimension}, over every {@link Window}: 1 m from per-second buckets (exact
+ * to the second), 5 m and 15 m from 5-second buckets (they slide in 5 s steps). Memory per key: 64 + 184 buckets of
+ * two longs, about 4 KB, allocated when the key is first seen; keys are capped by the {@link ByteKeyIndex}.
+ *
+ * <p>Thread contract: one writer thread calls {@link #add}; readers on any thread call the rest (see
+ * {@link PairCounterRing} for what a read racing the writer sees).
+ */
+public final class KeyedWindowCounters {
+    static final int FINE_SECONDS = 1;
+    static final int FINE_SLOTS = 64; // > 60 buckets of the 1 m window
+    static final int COARSE_SECONDS = 5;
+    static final int COARSE_SLOTS = 184; // > 180 buckets of the 15 m window
+
+    private final Dimension dimension;
+    private final ByteKeyIndex index;
+    private final PairCounterRing fine;
+    private final PairCounterRing coarse;
+
+    public KeyedWindowCounters(Dimension dimension, int maxKeys) {
+        this.dimension = dimension;
+        this.index = new ByteKeyIndex(maxKeys);
+        this.fine = new PairCounterRing(index.idCapacity(), FINE_SECONDS, FINE_SLOTS);
+        this.coarse = new PairCounterRing(index.idCapacity(), COARSE_SECONDS, COARSE_SLOTS);
+    }
+
+    /** Counts {@code first} and {@code second} for the event's key at its receive time. Writer thread only. */
+    public void add(LogEvent event, long first, long second) {
+        int id = EventKeys.idOf(index, dimension, event);
+        long at = event.receivedAtNanos();
+        fine.add(id, at, first, second);
+        coarse.add(id, at, first, second);
+    }
+
+    /**
+     * Sums both counters of {@code key} over {@code window} read at {@code nowNanos} into {@code out[0..1]}; zeros
+     * for a key never seen. Any thread.
+     */
+    public void sum(String key, Window window, long nowNanos, long[] out) {
+        int id = index.find(key);
+        if (id < 0) {
+            out[0] = 0;
+            out[1] = 0;
+            return;
+        }
+        PairCounterRing ring = ringFor(window);
+        ring.sum(id, window.seconds() / ring.bucketSeconds(), nowNanos, out);
+    }
+
+    /** Seconds {@code window} spans when read at {@code nowNanos} (its newest bucket is partial). */
+    public double coveredSeconds(Window window, long nowNanos) {
+        PairCounterRing ring = ringFor(window);
+        return BucketMath.coveredSeconds(window.seconds() / ring.bucketSeconds(), ring.bucketSeconds(), nowNanos);
+    }
+
+    /** Keys that counted within the {@code seconds} before {@code nowNanos}, "other" included. Any thread. */
+    public Set<String> keysSince(long nowNanos, int seconds) {
+        long since = Math.floorDiv(nowNanos, 1_000_000_000L) - seconds;
+        Set<String> keys = new LinkedHashSet<>();
+        for (int id = 0, n = index.size(); id < n; id++) {
+            if (coarse.lastSecond(id) > since - COARSE_SECONDS) {
+                keys.add(index.name(id));
+            }
+        }
+        if (index.overflowed() && coarse.lastSecond(index.overflowId()) > since - COARSE_SECONDS) {
+            keys.add(ByteKeyIndex.OVERFLOW_KEY);
+        }
+        return keys;
+    }
+
+    public Dimension dimension() {
+        return dimension;
+    }
+
+    private PairCounterRing ringFor(Window window) {
+        return window == Window.ONE_MINUTE ? fine : coarse;
+    }
+}
