@@ -155,11 +155,31 @@ public final class AlertsYaml {
         try {
             return YAML.readValue(yaml, type);
         } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(origin + ":" + line(e) + ": unknown key '" + e.getPropertyName()
+            throw new IllegalArgumentException(origin + ":" + keyLine(yaml, e) + ": unknown key '" + e.getPropertyName()
                 + "' at " + path(e) + " (known here: " + e.getKnownPropertyIds() + ")", e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(origin + ":" + line(e) + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The parser reports where it stood after the unknown key's value; the key itself is on that line or the nearest
+     * one above that holds it.
+     */
+    private static String keyLine(String yaml, UnrecognizedPropertyException e) {
+        if (e.getLocation() == null) {
+            return "?";
+        }
+        String[] lines = yaml.split("\n", -1);
+        String key = e.getPropertyName() + ":";
+        for (int i = Math.min(e.getLocation().getLineNr(), lines.length) - 1; i >= 0; i--) {
+            String text = lines[i].trim();
+            if (text.startsWith(key) || text.startsWith("- " + key) || text.contains("{" + key)
+                || text.contains(" " + key)) {
+                return Integer.toString(i + 1);
+            }
+        }
+        return line(e);
     }
 
     private static String line(JsonProcessingException e) {
