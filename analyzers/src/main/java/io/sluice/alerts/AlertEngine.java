@@ -79,12 +79,15 @@ public final class AlertEngine implements AutoCloseable {
                 return thread;
             });
             long periodMs = options.evaluationInterval().toMillis();
-            executor.scheduleWithFixedDelay(() -> evaluate(clock.instant()), periodMs, periodMs, TimeUnit.MILLISECONDS);
+            executor.scheduleWithFixedDelay(this::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Stops evaluating (waits up to 5 s for an evaluation in progress). Alerts are left as they are. */
-    public void stop() throws InterruptedException {
+    /**
+     * Stops evaluating (waits up to 5 s for an evaluation in progress). Alerts are left as they are: a restarted
+     * engine finds them again, and Alertmanager expires what is no longer re-sent.
+     */
+    public void stop() {
         ScheduledExecutorService running;
         synchronized (lock) {
             running = executor;
@@ -92,12 +95,16 @@ public final class AlertEngine implements AutoCloseable {
         }
         if (running != null) {
             running.shutdown();
-            running.awaitTermination(5, TimeUnit.SECONDS);
+            try {
+                running.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stop();
     }
 
@@ -182,6 +189,16 @@ public final class AlertEngine implements AutoCloseable {
         return listenerFailures.get();
     }
 
+    /** The scheduled evaluation: a scheduled task that throws is never run again, so nothing may escape. */
+    private void tick() {
+        try {
+            evaluate(clock.instant());
+        } catch (RuntimeException e) {
+            evaluationFailures.incrementAndGet();
+            LOG.log(System.Logger.Level.ERROR, "alert evaluation failed", e);
+        }
+    }
+
     private void evaluateRule(CompiledRule rule, Instant now) {
         Map<String, AlertInstance> byKey = instances.computeIfAbsent(rule.name(), name -> new HashMap<>());
         Set<String> reported = new HashSet<>();
@@ -236,7 +253,7 @@ public final class AlertEngine implements AutoCloseable {
                 CompiledRule survivor = byName.get(entry.getKey());
                 for (AlertInstance instance : entry.getValue().values()) {
                     if (survivor != null) {
-                        instance.rebind(survivor);
+                        rebind(instance, survivor, now);
                     } else if (instance.resolveNow(now)) {
                         remember(instance.toAlert());
                     }
@@ -246,6 +263,21 @@ public final class AlertEngine implements AutoCloseable {
                 }
             }
             rules = compiled;
+        }
+    }
+
+    /**
+     * Moves an instance to its reloaded rule. A firing alert whose labels changed has a new fingerprint: receivers
+     * are told the old identity resolved and the new one fires, rather than left with an orphan until it expires.
+     */
+    private void rebind(AlertInstance instance, CompiledRule survivor, Instant now) {
+        Alert before = instance.toAlert();
+        instance.rebind(survivor);
+        if (instance.state() == AlertState.FIRING && !before.fingerprint().equals(instance.fingerprint())) {
+            notifyListener(new Alert(before.rule(), before.fingerprint(), AlertState.RESOLVED, before.severity(),
+                before.labels(), before.annotations(), before.value(), before.activeSince(), before.firedAt(), now),
+                true);
+            notifyListener(instance.toAlert(), true);
         }
     }
 

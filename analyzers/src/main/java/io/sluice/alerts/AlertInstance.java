@@ -113,6 +113,10 @@ final class AlertInstance {
         return !now.isBefore(since.plus(wait));
     }
 
+    String fingerprint() {
+        return fingerprint;
+    }
+
     String ruleName() {
         return rule.name();
     }

@@ -64,6 +64,26 @@ class AlertEngineReloadTest {
     }
 
     @Test
+    void shouldReannounceAFiringAlertWhoseLabelsChanged() {
+        AlertEngine engine = engine(rule("HighErrorRate", ABOVE_1_PERCENT, Duration.ZERO, null));
+        engine.evaluate(T0);
+        String before = listener.drain().get(0).alert().fingerprint();
+        engine.replaceRules(List.of(rule("HighErrorRate", "error_rate(service=*) > 0.02", Duration.ZERO, null)));
+        assertEquals(List.of(), listener.drain());  // same labels: nothing to tell
+
+        clock.advance(Duration.ofSeconds(5));
+        engine.replaceRules(List.of(new AlertRule("HighErrorRate", ABOVE_1_PERCENT, Duration.ZERO, "P1", Map.of(),
+            Map.of(), null)));
+        List<Notice> notices = listener.drain();
+        assertEquals(List.of(AlertState.RESOLVED, AlertState.FIRING), notices.stream().map(Notice::state).toList());
+        assertEquals(before, notices.get(0).alert().fingerprint());
+        assertEquals(T0.plusSeconds(5), notices.get(0).alert().resolvedAt());
+        assertEquals("P1", notices.get(1).alert().severity());
+        assertEquals(T0, notices.get(1).alert().firedAt());
+        assertTrue(!before.equals(notices.get(1).alert().fingerprint()));
+    }
+
+    @Test
     void shouldRejectABadSetAndKeepTheOldRules() {
         AlertEngine engine = engine(rule("HighErrorRate", ABOVE_1_PERCENT, Duration.ZERO, null));
         engine.evaluate(T0);
