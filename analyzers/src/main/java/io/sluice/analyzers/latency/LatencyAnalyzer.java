@@ -1,0 +1,51 @@
+package io.sluice.analyzers.latency;
+
+import com.lmax.disruptor.EventHandler;
+import io.sluice.analyzers.stats.Dimension;
+import io.sluice.analyzers.stats.LatencySummary;
+import io.sluice.analyzers.stats.Window;
+import io.sluice.analyzers.window.KeyedLatencyWindows;
+import io.sluice.core.LogEvent;
+import io.sluice.core.PipelineLatencyProbe;
+import java.util.function.LongSupplier;
+
+/**
+ * Latency percentiles per service, read from what applications log ({@link LatencyExtractor}), over 1 m, 5 m and
+ * 15 m windows; and, as the stage that already times things, Sluice's own receive -> analyzer latency for every event
+ * into a {@link PipelineLatencyProbe}.
+ *
+ * <p>Thread contract: {@link #onEvent} runs on this stage's ring-consumer thread only, allocation-free (a service's
+ * histograms are allocated when it reports its first latency); {@link #latency} may be called from any thread.
+ */
+public final class LatencyAnalyzer implements EventHandler<LogEvent> {
+    private final LatencyExtractor extractor;
+    private final KeyedLatencyWindows perService;
+    private final PipelineLatencyProbe pipelineLatency;
+    private final LongSupplier epochNanos;
+
+    /**
+     * @param pipelineLatency where receive -> analyzer latencies go ({@link PipelineLatencyProbe#NONE} for none)
+     * @param epochNanos      the clock the probe is timed with, the one sources stamp events with
+     */
+    public LatencyAnalyzer(LatencySettings settings, PipelineLatencyProbe pipelineLatency, LongSupplier epochNanos) {
+        this.extractor = new LatencyExtractor(settings);
+        this.perService = new KeyedLatencyWindows(Dimension.SERVICE, settings.maxServices(), settings.highestMicros(),
+            settings.significantDigits());
+        this.pipelineLatency = pipelineLatency;
+        this.epochNanos = epochNanos;
+    }
+
+    @Override
+    public void onEvent(LogEvent event, long sequence, boolean endOfBatch) {
+        long micros = extractor.micros(event);
+        if (micros != LatencyExtractor.NONE) {
+            perService.record(event, micros);
+        }
+        pipelineLatency.record(event.receivedAtNanos(), epochNanos.getAsLong());
+    }
+
+    /** Percentiles of {@code service} over {@code window} as of {@code nowNanos}. Any thread; allocates. */
+    public LatencySummary latency(String service, Window window, long nowNanos) {
+        return perService.summary(service, window, nowNanos);
+    }
+}

@@ -1,0 +1,45 @@
+package io.sluice.analyzers.latency;
+
+import io.sluice.analyzers.stats.LatencySummary;
+import io.sluice.analyzers.stats.Window;
+import io.sluice.analyzers.window.LatencyWindows;
+import io.sluice.core.PipelineLatencyProbe;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Sluice's own latency at one stage (receive -> analyzer, receive -> journal append): an HdrHistogram over the
+ * 1 m / 5 m / 15 m windows plus one since start, 3 significant digits, microseconds up to one hour.
+ *
+ * <p>Thread contract: {@link #record} is called by one ring-consumer thread only (the stage it measures);
+ * allocation-free. {@link #window} and {@link #sinceStart} may be called from any thread; they are synchronized among
+ * readers only, and a read racing the writer may miss the samples being recorded.
+ */
+public final class PipelineLatencyRecorder implements PipelineLatencyProbe {
+    static final int SIGNIFICANT_DIGITS = 3;
+    static final long HIGHEST_MICROS = 3_600_000_000L;
+
+    private final LatencyWindows windows = new LatencyWindows(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    private final Histogram cumulative = LatencyWindows.readerHistogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    private final Histogram merged = LatencyWindows.readerHistogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+
+    @Override
+    public void record(long receivedAtNanos, long nowNanos) {
+        long micros = Math.max(0, (nowNanos - receivedAtNanos) / 1_000);
+        windows.record(nowNanos, micros);
+        cumulative.recordValue(Math.min(micros, HIGHEST_MICROS));
+    }
+
+    /** Percentiles over {@code window} as of {@code nowNanos}, in milliseconds. Any thread; allocates the result. */
+    public synchronized LatencySummary window(Window window, long nowNanos) {
+        merged.reset();
+        windows.addTo(merged, window, nowNanos);
+        return LatencyWindows.summarize(merged);
+    }
+
+    /** Percentiles of every event since start, in milliseconds. Any thread; allocates the result. */
+    public synchronized LatencySummary sinceStart() {
+        merged.reset();
+        merged.add(cumulative);
+        return LatencyWindows.summarize(merged);
+    }
+}
