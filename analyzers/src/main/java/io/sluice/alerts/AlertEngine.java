@@ -3,7 +3,6 @@ package io.sluice.alerts;
 import io.sluice.analyzers.stats.StreamStats;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,12 +42,12 @@ public final class AlertEngine implements AutoCloseable {
     private final Object lock = new Object();
     private final AtomicLong evaluationFailures = new AtomicLong();
     private final AtomicLong listenerFailures = new AtomicLong();
+    private volatile Thread engineThread;
     /** Guarded by {@code lock}, as is everything below. */
     private List<CompiledRule> rules;
     private final Map<String, Map<String, AlertInstance>> instances = new HashMap<>();
-    private final ArrayDeque<Alert> history = new ArrayDeque<>();
+    private final RecentAlerts history;
     private ScheduledExecutorService executor;
-    private volatile Thread engineThread;
 
     /** With the built-in functions and the system clock. */
     public AlertEngine(StreamStats stats, List<AlertRule> rules, AlertListener listener, AlertEngineOptions options) {
@@ -64,6 +63,7 @@ public final class AlertEngine implements AutoCloseable {
         this.functions = Objects.requireNonNull(functions);
         this.clock = Objects.requireNonNull(clock);
         this.rules = AlertRules.compile(rules, functions);
+        this.history = new RecentAlerts(options.historySize());
     }
 
     /** Starts evaluating every evaluation interval on the engine's own thread. */
@@ -161,12 +161,7 @@ public final class AlertEngine implements AutoCloseable {
     /** Up to {@code max} resolved alerts, newest first (the engine keeps {@link AlertEngineOptions#historySize}). */
     public List<Alert> recent(int max) {
         synchronized (lock) {
-            List<Alert> alerts = new ArrayList<>(Math.min(max, history.size()));
-            Iterator<Alert> newestFirst = history.iterator();
-            while (newestFirst.hasNext() && alerts.size() < max) {
-                alerts.add(newestFirst.next());
-            }
-            return List.copyOf(alerts);
+            return history.newest(max);
         }
     }
 
@@ -283,12 +278,7 @@ public final class AlertEngine implements AutoCloseable {
 
     /** Records a resolved alert in the bounded history and tells the listener. */
     private void remember(Alert resolved) {
-        if (options.historySize() > 0) {
-            if (history.size() == options.historySize()) {
-                history.removeLast();
-            }
-            history.addFirst(resolved);
-        }
+        history.add(resolved);
         notifyListener(resolved, true);
     }
 
