@@ -74,6 +74,8 @@ class AlertsYamlTest {
         assertEquals(defaults, AlertsYaml.parseConfig("alerts: {resend-interval: 2m}\n", "sluice.yaml", BUILTINS)
             .rules().stream().map(AlertRule::name).toList());
         assertEquals(List.of(), AlertsYaml.parseConfig("alerts: {rules: []}\n", "sluice.yaml", BUILTINS).rules());
+        assertEquals(AlertsYaml.defaultRules(), AlertsConfig.defaults().rules());
+        assertEquals(AlertEngineOptions.DEFAULTS, AlertsConfig.defaults().engine());
     }
 
     @Test
