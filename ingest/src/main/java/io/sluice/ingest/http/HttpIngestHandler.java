@@ -2,14 +2,13 @@ package io.sluice.ingest.http;
 
 import io.sluice.core.EpochClock;
 import io.sluice.core.pipeline.EventRing;
+import io.sluice.ingest.PeerAddress;
 import io.sluice.ingest.SourceMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -62,7 +61,7 @@ public final class HttpIngestHandler {
         DecodedBody decoded;
         try {
             decoded = protocol.decode(new IngestRequest(mediaType(request.getHeader("content-type")), request.path(),
-                pathIndex, body, receivedAt, peer(request.remoteAddress()), settings.maxLineBytes()));
+                pathIndex, body, receivedAt, PeerAddress.ascii(request.remoteAddress()), settings.maxLineBytes()));
         } catch (RuntimeException e) {
             fail(request, e);
             return;
@@ -132,15 +131,6 @@ public final class HttpIngestHandler {
         return (semicolon < 0 ? header : header.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
-    private static byte[] peer(SocketAddress address) {
-        if (address == null) {
-            return new byte[0];
-        }
-        String host = address.hostAddress();
-        String text = host != null && host.indexOf(':') >= 0 ? "[" + host + "]:" + address.port()
-            : host + ":" + address.port();
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
 
     public HttpIngestMetrics metrics() {
         return metrics;

@@ -7,14 +7,13 @@ import io.sluice.core.Format;
 import io.sluice.core.LogEvent;
 import io.sluice.core.Transport;
 import io.sluice.core.pipeline.EventRing;
+import io.sluice.ingest.PeerAddress;
 import io.sluice.ingest.SourceMetrics;
 import io.sluice.ingest.syslog.SyslogDecoder;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.net.NetSocket;
-import io.vertx.core.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One syslog stream connection (plain TCP, or TLS after the handshake): frames its bytes, copies each frame into a
@@ -59,7 +58,7 @@ final class SyslogTcpConnection {
         this.clock = clock;
         this.framer = new SyslogFramer(maxFrameLength);
         this.batch = new FrameBatch(Math.min(claimBatch, ring.bufferSize())); // a claim cannot exceed the ring
-        this.peer = peerBytes(socket.remoteAddress());
+        this.peer = PeerAddress.ascii(socket.remoteAddress());
         this.onFinished = onFinished;
     }
 
@@ -267,13 +266,4 @@ final class SyslogTcpConnection {
         carry.clear();
     }
 
-    private static byte[] peerBytes(SocketAddress address) {
-        if (address == null) {
-            return new byte[0];
-        }
-        String host = address.hostAddress();
-        String text = host != null && host.indexOf(':') >= 0 ? "[" + host + "]:" + address.port()
-            : host + ":" + address.port();
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
 }
