@@ -3,6 +3,7 @@ package io.sluice.server.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.sluice.server.alerts.AlertHistoryReader;
 import io.sluice.server.json.EventJsonWriter;
 import io.sluice.storage.JournalQueue;
 import io.sluice.storage.JournalReader;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sluice replay}: prints stored events as JSON lines, oldest first. Reads the queue files directly, so it
- * works while a server appends to the same data dir.
+ * {@code sluice replay}: prints stored events (or, with {@code --queue alerts}, alert state changes) as JSON lines,
+ * oldest first. Reads the queue files directly, so it works while a server appends to the same data dir.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Print stored events as JSON lines, oldest first.")
@@ -38,11 +39,15 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "Print at most this many events")
     long limit = Long.MAX_VALUE;
 
-    @Option(names = "--queue", description = "Queue to read: journal (default) or dead-letter")
+    @Option(names = "--queue", description = "Queue to read: journal (default), dead-letter, or alerts (alert "
+        + "state changes; --from/--to then select by the time of the change)")
     String queue = "journal";
 
     @Override
     public Integer call() throws IOException {
+        if (AlertHistoryReader.QUEUE_NAME.equals(queue)) {
+            return replayAlerts();
+        }
         ReplayQuery query = ReplayQuery.all(JournalQueue.ofName(queue))
             .between(nanos(from, Long.MIN_VALUE), nanos(to, Long.MAX_VALUE))
             .withLimit(limit);
@@ -61,6 +66,15 @@ public final class ReplayCommand implements Callable<Integer> {
                 }
                 return true;
             });
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Integer replayAlerts() throws IOException {
+        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        try (AlertHistoryReader reader = AlertHistoryReader.open(dataDir)) {
+            reader.writeJsonLines(nanos(from, Long.MIN_VALUE), nanos(to, Long.MAX_VALUE), limit, out);
         }
         out.flush();
         return 0;

@@ -1,0 +1,63 @@
+package io.sluice.server.alerts;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * One destination's position in the outbox queue. A Chronicle named tailer holds the delivery cursor: Chronicle
+ * persists its position in the queue's metadata, so after a restart it points at the first entry not yet
+ * acknowledged. A second, unnamed tailer reads ahead of it: entries are read for sending, and the cursor moves only
+ * when they are acknowledged ({@link #commit}), so a crash mid-request re-sends instead of losing.
+ *
+ * <p>Thread contract: not thread-safe; created, used and closed on the outbox thread (Chronicle tailers are
+ * single-threaded).
+ */
+final class OutboxCursor implements AutoCloseable {
+    private final ExcerptTailer committed;
+    private final ExcerptTailer reader;
+
+    OutboxCursor(SingleChronicleQueue queue, String name) {
+        this.committed = queue.createTailer(name);
+        this.reader = queue.createTailer();
+        long index = committed.index();
+        if (index == 0) {
+            reader.toStart(); // a new cursor: nothing delivered yet
+        } else if (!reader.moveToIndex(index)) {
+            reader.toEnd(); // the cursor is past the last entry: everything was delivered
+        }
+    }
+
+    /** The next entry after those read so far, or null at the end of the queue. */
+    OutboxEntry next() {
+        try (DocumentContext dc = reader.readingDocument()) {
+            if (!dc.isPresent()) {
+                return null;
+            }
+            Bytes<?> bytes = dc.wire().bytes();
+            long seq = bytes.readLong();
+            return new OutboxEntry(seq, AlertRecordCodec.read(bytes));
+        }
+    }
+
+    /** Marks the {@code count} oldest unacknowledged entries done: they are never read again, even after restart. */
+    void commit(int count) {
+        for (int i = 0; i < count; i++) {
+            try (DocumentContext dc = committed.readingDocument()) {
+                if (!dc.isPresent()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } finally {
+            committed.close();
+        }
+    }
+}
