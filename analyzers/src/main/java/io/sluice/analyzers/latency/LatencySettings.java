@@ -16,8 +16,10 @@ import java.util.List;
  * @param structuredDataParams RFC 5424 SD-PARAM names, any SD-ID
  * @param messageKeys          keys of {@code key=value} pairs in the message
  * @param accessLogRequestTime read the last {@code d.ddd} token of an access-log line as seconds
- * @param maxServices          services with histograms; each weighs about 23 histograms (see {@link #significantDigits})
- * @param significantDigits    HdrHistogram precision: 3 (0.1 %, ~94 KB a histogram) or 2 (1 %, ~13 KB)
+ * @param maxServices          services with histograms, the rest share "other". A service holds 23 histograms
+ *                             (7 of 10 s, 16 of 1 min), allocated at its first latency: ~320 KB at 2 digits, ~2.2 MB
+ *                             at 3, so the default caps latency state at ~320 MB in the worst case
+ * @param significantDigits    HdrHistogram precision: 2 (values within 1 %, 13.8 KB a histogram) or 3 (0.1 %, 94.7 KB)
  * @param highestMicros        larger latencies are recorded as this (default one hour)
  */
 public record LatencySettings(List<LatencyField> jsonFields, List<LatencyField> structuredDataParams,
@@ -33,7 +35,7 @@ public record LatencySettings(List<LatencyField> jsonFields, List<LatencyField> 
         LatencyField.millis("duration_ms"), LatencyField.millis("latency_ms"), LatencyField.millis("duration"),
         LatencyField.millis("latency"), LatencyField.millis("took"), LatencyField.seconds("elapsed"),
         LatencyField.seconds("time"), LatencyField.seconds("request_time"), LatencyField.seconds("response_time"));
-    /** Lower than the 10 000 of counters: a service's histograms weigh ~300 KB at 2 digits. */
+    /** Lower than the 10 000 of counters: a service's histograms weigh ~320 KB at 2 digits. */
     public static final int DEFAULT_MAX_SERVICES = 1_000;
     public static final int DEFAULT_SIGNIFICANT_DIGITS = 2;
     public static final long DEFAULT_HIGHEST_MICROS = 3_600_000_000L;
