@@ -59,6 +59,11 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
      * earlier run left unacknowledged.
      */
     public static AlertNotifications open(Path dataDir, NotifierSettings settings, HttpClient client) {
+        return open(dataDir, settings, client, AlertOutbox.Cycles.DAILY);
+    }
+
+    static AlertNotifications open(Path dataDir, NotifierSettings settings, HttpClient client,
+                                   AlertOutbox.Cycles cycles) {
         ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sluice-alert-outbox");
             t.setDaemon(true);
@@ -70,7 +75,8 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
             return thread.submit(() -> {
                 AlertHistory history = AlertHistory.open(dataDir);
                 try {
-                    AlertOutbox outbox = AlertOutbox.open(dataDir, notifiers(settings), client, thread, settings);
+                    AlertOutbox outbox = AlertOutbox.open(dataDir, notifiers(settings), client, thread, settings,
+                        cycles);
                     AlertNotifications notifications = new AlertNotifications(thread, history, outbox);
                     outbox.start();
                     return notifications;
