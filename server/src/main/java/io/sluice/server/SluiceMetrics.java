@@ -14,6 +14,11 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sluice.alerts.AlertEngine;
+import io.sluice.analyzers.StreamAnalyzers;
+import io.sluice.analyzers.latency.PipelineLatencyRecorder;
+import io.sluice.analyzers.stats.LatencySummary;
+import io.sluice.analyzers.stats.Window;
 import io.sluice.core.pipeline.EventPipeline;
 import io.sluice.ingest.SourceMetrics;
 import io.sluice.ingest.http.DurableAcks;
@@ -116,6 +121,41 @@ final class SluiceMetrics {
     void bindAuth(BearerTokenAuth auth) {
         functionCounter("sluice.http.unauthorized", "Requests refused with 401 (missing or wrong bearer token)", auth,
             BearerTokenAuth::rejected);
+    }
+
+    /**
+     * Sluice's own latency next to the services': receive -> journal append and receive -> analyzer, percentiles over
+     * the last minute; the alert engine's health; and the per-key stream gauges (returned: refresh before a scrape).
+     */
+    StreamStatsGauges bindAnalyzers(StreamAnalyzers analyzers, AlertEngine alerts) {
+        pipelineLatency("journal", analyzers.journalLatency());
+        pipelineLatency("analyzer", analyzers.analyzerLatency());
+        Gauge.builder("sluice.alerts.active", alerts, a -> a.active().size())
+            .description("Alerts pending or firing now").register(registry);
+        functionCounter("sluice.alerts.evaluation.failures", "Alert evaluations that failed (state kept)", alerts,
+            AlertEngine::evaluationFailures);
+        functionCounter("sluice.alerts.listener.failures", "Alert notifications a listener failed to take", alerts,
+            AlertEngine::listenerFailures);
+        return new StreamStatsGauges(analyzers, registry, MAX_EXPORTED_KEYS);
+    }
+
+    /** Per-key gauges exported per dimension, on top of the analyzers' own cap: keeps a scrape readable. */
+    static final int MAX_EXPORTED_KEYS = 1_000;
+
+    private void pipelineLatency(String stage, PipelineLatencyRecorder recorder) {
+        String[] percentiles = {"50", "99", "99.9", "100"};
+        for (String p : percentiles) {
+            double percentile = Double.parseDouble(p);
+            Gauge.builder("sluice.pipeline.latency.seconds", recorder,
+                    r -> seconds(r.window(Window.ONE_MINUTE, System.currentTimeMillis() * 1_000_000L), percentile))
+                .description("Receive -> stage latency inside Sluice over the last minute")
+                .tags("stage", stage, "percentile", p).register(registry);
+        }
+    }
+
+    /** Prometheus wants base units: the summaries are in milliseconds. */
+    private static double seconds(LatencySummary summary, double percentile) {
+        return summary.count() == 0 ? Double.NaN : summary.percentile(percentile) / 1000.0;
     }
 
     void bindJournal(JournalMetrics journal) {

@@ -1,5 +1,10 @@
 package io.sluice.server;
 
+import io.sluice.alerts.AlertEngine;
+import io.sluice.alerts.AlertFunctions;
+import io.sluice.alerts.AlertsConfig;
+import io.sluice.alerts.AlertsYaml;
+import io.sluice.analyzers.StreamAnalyzers;
 import io.sluice.analyzers.counts.EventCounter;
 import io.sluice.core.EpochClock;
 import io.sluice.core.Transport;
@@ -10,6 +15,8 @@ import io.sluice.ingest.tcp.SyslogTcpSource;
 import io.sluice.ingest.tls.SyslogTlsSettings;
 import io.sluice.ingest.tls.SyslogTlsSource;
 import io.sluice.ingest.udp.SyslogUdpSource;
+import io.sluice.server.alerts.AlertNotifications;
+import io.sluice.server.alerts.NotifierSettings;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.http.BearerTokenAuth;
 import io.sluice.server.http.HttpApi;
@@ -21,6 +28,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +59,8 @@ public final class SluiceServer implements AutoCloseable {
     static final String JOURNAL_STAGE = "journal";
 
     private final SluiceConfig config;
+    /** Where alert rules are re-read from on reload; null when running on defaults. */
+    private final Path configFile;
     private final Journal journal;
     private final EventPipeline pipeline;
     private final SluiceMetrics metrics = new SluiceMetrics();
@@ -59,6 +69,9 @@ public final class SluiceServer implements AutoCloseable {
     private final SourceMetrics udpMetrics = new SourceMetrics(Transport.UDP);
     private final SourceMetrics tlsMetrics = new SourceMetrics(Transport.TLS);
     private SyslogTlsSource tlsSource;
+    private final StreamAnalyzers analyzers;
+    private final AlertEngine alerts;
+    private final AlertNotifications notifications;
     private final EpochClock clock = new EpochClock();
     private final Vertx vertx;
     private final List<String> deployments = new ArrayList<>();
@@ -67,15 +80,25 @@ public final class SluiceServer implements AutoCloseable {
     private volatile boolean accepting;
     private boolean stopped;
 
-    private SluiceServer(SluiceConfig config) {
+    private SluiceServer(SluiceConfig config, Path configFile) {
         this.config = config;
+        this.configFile = configFile;
         this.journal = Journal.open(config.dataDir(), JournalSettings.defaults().withFsync(config.journalFsync()));
         EventCounter counter = new EventCounter(config.maxApps());
-        this.pipeline = EventPipeline.builder(config.pipeline())
-            .sequenceBase(journal.lastSequence() + 1)
-            .stage(JOURNAL_STAGE, journal.newHandler())
-            .stage("counter", counter)
+        this.analyzers = new StreamAnalyzers(config.analyzers());
+        this.pipeline = analyzers.addStagesTo(EventPipeline.builder(config.pipeline())
+                .sequenceBase(journal.lastSequence() + 1)
+                .stage(JOURNAL_STAGE, journal.newHandler(analyzers.journalLatency()))
+                .stage("counter", counter))
             .start();
+        this.notifications = AlertNotifications.open(config.dataDir(), NotifierSettings.defaults()
+            .withAlertmanager(config.alerts().alertmanager())
+            .withWebhooks(config.alerts().webhooks()));
+        AlertLogListener log = new AlertLogListener();
+        this.alerts = new AlertEngine(analyzers, config.alerts().rules(), (alert, transition) -> {
+            log.onAlert(alert, transition);
+            notifications.onAlert(alert, transition); // only appends to the outbox: never blocks the engine
+        }, config.alerts().engine());
         int loops = config.syslogTcp().eventLoops() + 1; // + one for HTTP
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
         metrics.bindJvm();
@@ -89,16 +112,24 @@ public final class SluiceServer implements AutoCloseable {
         metrics.bindHttpIngest(ingest.metrics(), ingest.acks());
         metrics.bindJournal(journal.metrics());
         metrics.bindPipeline(pipeline);
+        StreamStatsGauges streamGauges = metrics.bindAnalyzers(analyzers, alerts);
+        notifications.metrics().bindTo(metrics.registry());
         this.httpApi = new HttpApi(metrics.registry(), counter, List.of(tcpMetrics, udpMetrics, tlsMetrics, httpMetrics),
             journal.metrics(),
-            pipeline, () -> accepting, ingest.routes(), auth);
+            pipeline, () -> accepting, ingest.routes(), auth, analyzers, alerts, this::reloadRules)
+            .beforeScrape(streamGauges::refresh);
     }
 
     private final HttpApi httpApi;
 
     /** Opens the journal, starts the ring and binds every listener. Throws if any of them fails. */
     public static SluiceServer start(SluiceConfig config) {
-        SluiceServer server = new SluiceServer(config);
+        return start(config, null);
+    }
+
+    /** As {@link #start(SluiceConfig)}, remembering the config file that {@link #reloadRules} reads again. */
+    public static SluiceServer start(SluiceConfig config, Path configFile) {
+        SluiceServer server = new SluiceServer(config, configFile);
         try {
             server.bind();
         } catch (RuntimeException e) {
@@ -119,7 +150,11 @@ public final class SluiceServer implements AutoCloseable {
             .requestHandler(httpApi.router(vertx))
             .listen());
         listening.put("http", config.bind() + ":" + http.actualPort());
+        alerts.start();
         accepting = true;
+        LOG.info("alerts: {} rule(s), alertmanager {}, {} webhook(s)", alerts.rules().size(),
+            config.alerts().alertmanager() == null ? "none" : config.alerts().alertmanager(),
+            config.alerts().webhooks().size());
         LOG.info("journal at {} (next sequence {}, fsync {}), ring {} slots, native transport {}, http auth {}",
             config.dataDir().toAbsolutePath(), pipeline.ring().sequenceBase(), config.journalFsync() ? "on" : "off",
             pipeline.bufferSize(), vertx.isNativeTransportEnabled(),
@@ -160,14 +195,33 @@ public final class SluiceServer implements AutoCloseable {
     }
 
     /**
-     * Re-reads what can change without a restart (SIGHUP): the TLS certificates. Completes with a line for the log.
+     * Re-reads what can change without a restart (SIGHUP): alert rules from the config file, and the TLS
+     * certificates. Completes with a line for the log; a bad rule file keeps the rules that run.
      */
     public Future<String> reload() {
-        if (tlsSource == null) {
-            return Future.succeededFuture("nothing to reload: syslog-tls is not open");
+        String rules;
+        try {
+            rules = reloadRules();
+        } catch (IllegalArgumentException e) {
+            rules = "alert rules NOT reloaded, keeping the old ones: " + e.getMessage();
         }
-        return tlsSource.reload().map(changed -> changed ? "syslog-tls certificates reloaded"
-            : "syslog-tls certificates unchanged");
+        String ruleMessage = rules;
+        if (tlsSource == null) {
+            return Future.succeededFuture(ruleMessage + "; syslog-tls not open");
+        }
+        return tlsSource.reload().map(changed -> ruleMessage + "; syslog-tls certificates "
+            + (changed ? "reloaded" : "unchanged"));
+    }
+
+    /**
+     * Reads the alert rules again from the config file (the shipped defaults without one), validates them and swaps
+     * them in. Throws IllegalArgumentException with the reason when they are invalid; the running rules stay.
+     */
+    public synchronized String reloadRules() {
+        AlertsConfig fresh = configFile == null ? AlertsConfig.defaults()
+            : AlertsYaml.readConfig(configFile, AlertFunctions.builtins());
+        alerts.replaceRules(fresh.rules());
+        return "alert rules reloaded: " + fresh.rules().size() + " rule(s)";
     }
 
     /** {@code name=host:port} of every listener, in the order they were bound. */
@@ -216,6 +270,8 @@ public final class SluiceServer implements AutoCloseable {
                 LOG.warn("stopping the HTTP server failed: {}", e.toString());
             }
         }
+        alerts.stop();
+        notifications.close(); // what is not delivered stays in the outbox for the next start
         boolean drained = pipeline.drainAndStop(DRAIN_TIMEOUT);
         journal.close();
         await(vertx.close());

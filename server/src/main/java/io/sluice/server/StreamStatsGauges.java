@@ -37,8 +37,8 @@ final class StreamStatsGauges {
             .description("Events per second per key and window").register(registry);
         this.bytesPerSecond = MultiGauge.builder("sluice.stream.bytes.per.second")
             .description("Bytes per second per key and window").register(registry);
-        this.latency = MultiGauge.builder("sluice.service.latency.ms")
-            .description("Latency services report in their logs, per percentile and window (ms)").register(registry);
+        this.latency = MultiGauge.builder("sluice.service.latency.seconds")
+            .description("Latency services report in their logs, per percentile and window").register(registry);
     }
 
     /** Rebuilds the rows from the analyzers' current state; call right before a scrape. */
@@ -81,7 +81,7 @@ final class StreamStatsGauges {
         double[] values = {summary.p50(), summary.p90(), summary.p95(), summary.p99(), summary.p999()};
         for (int i = 0; i < PERCENTILES.length; i++) {
             rows.add(MultiGauge.Row.of(Tags.of("service", service, "window", window.label(), "percentile",
-                PERCENTILES[i]), values[i]));
+                PERCENTILES[i]), values[i] / 1000.0)); // summaries are in ms; Prometheus wants seconds
         }
     }
 }

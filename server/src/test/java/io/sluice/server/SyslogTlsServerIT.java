@@ -57,7 +57,8 @@ class SyslogTlsServerIT {
             run("kill", "-HUP", Long.toString(sluice.pid()));
             BigInteger served = waitForSerial(port, cert, new BigInteger("2002", 16));
             assertEquals(new BigInteger("2002", 16), served, "after SIGHUP new clients get the new certificate");
-            assertTrue(sluice.output().stream().anyMatch(l -> l.contains("SIGHUP: syslog-tls certificates reloaded")),
+            assertTrue(sluice.output().stream()
+                    .anyMatch(l -> l.startsWith("SIGHUP: ") && l.contains("syslog-tls certificates reloaded")),
                 sluice.output()::toString);
             assertEquals(0, sluice.terminate());
         }

@@ -1,5 +1,6 @@
 package io.sluice.storage;
 
+import io.sluice.core.PipelineLatencyProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -98,10 +99,16 @@ public final class Journal implements AutoCloseable {
      * one's {@code onShutdown}, so the metrics keep a single writer.
      */
     public JournalHandler newHandler() {
+        return newHandler(PipelineLatencyProbe.NONE);
+    }
+
+    /** As {@link #newHandler()}, reporting each event's receive -> append latency to {@code latency}. */
+    public JournalHandler newHandler(PipelineLatencyProbe latency) {
         if (!handlerActive.compareAndSet(false, true)) {
             throw new IllegalStateException("a journal handler for " + dataDir + " is already active");
         }
-        return new JournalHandler(journalQueue, deadLetterQueue, settings, metrics, () -> handlerActive.set(false));
+        return new JournalHandler(journalQueue, deadLetterQueue, settings, metrics, () -> handlerActive.set(false),
+            latency);
     }
 
     public JournalMetrics metrics() {

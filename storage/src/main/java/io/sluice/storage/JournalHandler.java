@@ -1,7 +1,9 @@
 package io.sluice.storage;
 
 import com.lmax.disruptor.EventHandler;
+import io.sluice.core.EpochClock;
 import io.sluice.core.LogEvent;
+import io.sluice.core.PipelineLatencyProbe;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
 /**
@@ -19,17 +21,27 @@ public final class JournalHandler implements EventHandler<LogEvent> {
     private final JournalSettings settings;
     private final JournalMetrics metrics;
     private final Runnable onRelease;
+    private final PipelineLatencyProbe latency;
+    private final EpochClock clock = new EpochClock();
+    /** Read once per ring batch: appending a batch takes microseconds, a clock read per event would cost more. */
+    private long batchStartNanos;
 
     private ExcerptWriter journal;
     private ExcerptWriter deadLetter;
 
     JournalHandler(ChronicleQueue journalQueue, ChronicleQueue deadLetterQueue, JournalSettings settings,
-                   JournalMetrics metrics, Runnable onRelease) {
+                   JournalMetrics metrics, Runnable onRelease, PipelineLatencyProbe latency) {
         this.journalQueue = journalQueue;
         this.deadLetterQueue = deadLetterQueue;
         this.settings = settings;
         this.metrics = metrics;
         this.onRelease = onRelease;
+        this.latency = latency;
+    }
+
+    @Override
+    public void onBatchStart(long batchSize, long queueDepth) {
+        batchStartNanos = clock.epochNanos();
     }
 
     /** Creates the appenders on the consumer thread, which Chronicle then holds them to. */
@@ -54,6 +66,7 @@ public final class JournalHandler implements EventHandler<LogEvent> {
         }
         try {
             (event.isTruncated() ? deadLetter : journal).append(event);
+            latency.record(event.receivedAtNanos(), batchStartNanos);
         } catch (RuntimeException e) {
             metrics.onAppendError();
             throw e;

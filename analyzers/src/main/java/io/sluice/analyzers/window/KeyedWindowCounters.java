@@ -81,6 +81,6 @@ public final class KeyedWindowCounters {
     }
 
     private PairCounterRing ringFor(Window window) {
-        return window == Window.ONE_MINUTE ? fine : coarse;
+        return window.seconds() <= Window.ONE_MINUTE.seconds() ? fine : coarse;
     }
 }

@@ -38,7 +38,7 @@ public final class LatencyWindows {
 
     /** Adds {@code window}'s samples as of {@code nowNanos} into {@code into}. Any thread. */
     public void addTo(AbstractHistogram into, Window window, long nowNanos) {
-        HistogramRing ring = window == Window.ONE_MINUTE ? fine : coarse;
+        HistogramRing ring = window.seconds() <= Window.ONE_MINUTE.seconds() ? fine : coarse;
         ring.addWindowTo(into, window.seconds() / ring.bucketSeconds(), nowNanos);
     }
 

@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
         SluiceConfig config = resolveConfig();
         System.out.println("sluice " + Version.text() + " starting: data dir " + config.dataDir().toAbsolutePath()
             + ", config " + config.source());
-        SluiceServer server = SluiceServer.start(config);
+        SluiceServer server = SluiceServer.start(config, configFile);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
             System.out.println("stopping: draining ring and flushing journal");

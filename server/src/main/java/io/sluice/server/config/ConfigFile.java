@@ -2,6 +2,7 @@ package io.sluice.server.config;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.sluice.alerts.AlertsConfigFile;
 import java.util.List;
 
 /**
@@ -21,11 +22,18 @@ import java.util.List;
  * ring: {size: 65536, slot-bytes: 2048, wait-strategy: blocking}
  * journal: {fsync: false}
  * counters: {max-apps: 10000}
+ * analyzers: {max-keys: 10000}
+ * alerts: {alertmanager: {url: ...}, webhooks: [{url: ...}], rules: [...]}   (see AlertsConfigFile)
  * </pre>
  */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
 public record ConfigFile(String dataDir, String bind, Http http, Auth auth, Syslog syslog, Ring ring,
-                         Journal journal, Counters counters) {
+                         Journal journal, Counters counters, Analyzers analyzers, AlertsConfigFile alerts) {
+
+    /** Per-dimension key cap of the analyzers (services, hosts, transports). */
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    public record Analyzers(Integer maxKeys) {
+    }
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     public record Http(Integer port, Integer maxBodyBytes, Integer maxDecompressedBytes, Integer maxLineBytes,

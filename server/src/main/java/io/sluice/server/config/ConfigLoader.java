@@ -27,7 +27,7 @@ public final class ConfigLoader {
         }
         try {
             ConfigFile parsed = YAML.readValue(file.toFile(), ConfigFile.class);
-            return ConfigMapper.map(parsed == null ? new ConfigFile(null, null, null, null, null, null, null, null)
+            return ConfigMapper.map(parsed == null ? new ConfigFile(null, null, null, null, null, null, null, null, null, null)
                 : parsed, file.toAbsolutePath().getParent(), file.toString());
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file + ":" + keyLine(file, e.getPropertyName(), e.getLocation()) + ": unknown key '"

@@ -1,5 +1,10 @@
 package io.sluice.server.config;
 
+import io.sluice.alerts.AlertFunctions;
+import io.sluice.alerts.AlertsYaml;
+import io.sluice.analyzers.AnalyzerSettings;
+import io.sluice.analyzers.errors.ErrorSettings;
+import io.sluice.analyzers.latency.LatencySettings;
 import io.sluice.core.pipeline.PipelineSettings;
 import io.sluice.core.pipeline.WaitStrategyKind;
 import io.sluice.ingest.http.HttpIngestSettings;
@@ -35,6 +40,9 @@ final class ConfigMapper {
             b.pipeline = ring(or(file.ring(), new ConfigFile.Ring(null, null, null)));
             b.maxApps = file.counters() == null ? SluiceConfig.DEFAULT_MAX_APPS
                 : or(file.counters().maxApps(), SluiceConfig.DEFAULT_MAX_APPS);
+            b.analyzers = file.analyzers() == null || file.analyzers().maxKeys() == null ? AnalyzerSettings.defaults()
+                : new AnalyzerSettings(file.analyzers().maxKeys(), ErrorSettings.defaults(), LatencySettings.defaults());
+            b.alerts = AlertsYaml.toConfig(file.alerts(), source, AlertFunctions.builtins());
             b.source = source;
         });
     }

@@ -1,5 +1,7 @@
 package io.sluice.server.config;
 
+import io.sluice.alerts.AlertsConfig;
+import io.sluice.analyzers.AnalyzerSettings;
 import io.sluice.core.pipeline.PipelineSettings;
 import io.sluice.ingest.http.HttpIngestSettings;
 import io.sluice.ingest.tcp.SyslogTcpSettings;
@@ -24,12 +26,14 @@ import java.util.function.Consumer;
  * @param syslogTls    syslog TLS listener; not opened unless a certificate is configured
  * @param pipeline     ring size, slot bytes, wait strategy
  * @param maxApps      distinct app-names the counters track before counting the rest as "other"
+ * @param analyzers    error-rate / latency / throughput analyzers: key cap, error and latency field settings
+ * @param alerts       alert rules, notifier endpoints, evaluation and re-send intervals
  * @param source       where the values came from, for the startup log ("defaults" or the config file's path)
  */
 public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSettings httpIngest,
                            List<String> authTokens, boolean journalFsync, SyslogTcpSettings syslogTcp,
                            SyslogUdpSettings syslogUdp, SyslogTlsSettings syslogTls, PipelineSettings pipeline,
-                           int maxApps, String source) {
+                           int maxApps, AnalyzerSettings analyzers, AlertsConfig alerts, String source) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final String DEFAULT_BIND = "0.0.0.0";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -55,7 +59,8 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
     public static SluiceConfig defaults() {
         return new SluiceConfig(DEFAULT_DATA_DIR, DEFAULT_BIND, DEFAULT_HTTP_PORT, HttpIngestSettings.defaults(),
             List.of(), false, SyslogTcpSettings.defaults(), SyslogUdpSettings.defaults(), SyslogTlsSettings.defaults(),
-            PipelineSettings.defaults(), DEFAULT_MAX_APPS, "defaults");
+            PipelineSettings.defaults(), DEFAULT_MAX_APPS, AnalyzerSettings.defaults(), AlertsConfig.defaults(),
+            "defaults");
     }
 
     /** A copy with the changes {@code edit} makes; the result is validated like any config. */
@@ -111,6 +116,10 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
         return with(b -> b.httpIngest = settings);
     }
 
+    public SluiceConfig withAlerts(AlertsConfig config) {
+        return with(b -> b.alerts = config);
+    }
+
     public SluiceConfig withJournalFsync(boolean fsync) {
         return with(b -> b.journalFsync = fsync);
     }
@@ -128,6 +137,8 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
         public SyslogTlsSettings syslogTls;
         public PipelineSettings pipeline;
         public int maxApps;
+        public AnalyzerSettings analyzers;
+        public AlertsConfig alerts;
         public String source;
 
         Builder(SluiceConfig c) {
@@ -142,12 +153,14 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
             syslogTls = c.syslogTls;
             pipeline = c.pipeline;
             maxApps = c.maxApps;
+            analyzers = c.analyzers;
+            alerts = c.alerts;
             source = c.source;
         }
 
         SluiceConfig build() {
             return new SluiceConfig(dataDir, bind, httpPort, httpIngest, authTokens, journalFsync, syslogTcp,
-                syslogUdp, syslogTls, pipeline, maxApps, source);
+                syslogUdp, syslogTls, pipeline, maxApps, analyzers, alerts, source);
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.sluice.server.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sluice.alerts.AlertEngine;
 import io.sluice.analyzers.counts.CountsSnapshot;
+import io.sluice.analyzers.stats.Dimension;
+import io.sluice.analyzers.stats.StreamStats;
 import io.sluice.analyzers.counts.EventCounter;
 import io.sluice.core.pipeline.EventPipeline;
 import io.sluice.ingest.SourceMetrics;
@@ -15,6 +18,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The HTTP API: {@code GET /health}, {@code GET /metrics} (Prometheus text), {@code GET /api/stats} (JSON counts)
@@ -37,12 +41,18 @@ public final class HttpApi {
 
     private final List<IngestRoute> ingestRoutes;
     private final BearerTokenAuth auth;
+    private final StreamStats streamStats;
+    private final AlertRoutes alertRoutes;
+    private Runnable beforeScrape = () -> { };
 
     public HttpApi(PrometheusMeterRegistry registry, EventCounter counter, List<SourceMetrics> sources,
                    JournalMetrics journal, EventPipeline pipeline, BooleanSupplier accepting,
-                   List<IngestRoute> ingestRoutes, BearerTokenAuth auth) {
+                   List<IngestRoute> ingestRoutes, BearerTokenAuth auth, StreamStats streamStats, AlertEngine alerts,
+                   Supplier<String> reloadRules) {
         this.ingestRoutes = List.copyOf(ingestRoutes);
         this.auth = auth;
+        this.streamStats = streamStats;
+        this.alertRoutes = new AlertRoutes(alerts, reloadRules);
         this.registry = registry;
         this.counter = counter;
         this.sources = sources;
@@ -57,6 +67,8 @@ public final class HttpApi {
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         router.get("/api/stats").handler(this::stats);
+        router.get("/api/services/:name").handler(this::service);
+        alertRoutes.mount(router);
         for (IngestRoute route : ingestRoutes) {
             router.route(route.method(), route.path()).handler(route.handler());
         }
@@ -73,7 +85,23 @@ public final class HttpApi {
     }
 
     private void metrics(RoutingContext ctx) {
+        beforeScrape.run();
         ctx.response().putHeader("content-type", PROMETHEUS_TEXT).end(registry.scrape());
+    }
+
+    /** Runs before each scrape: gauges whose rows change (per-service stats) are rebuilt there. */
+    public HttpApi beforeScrape(Runnable refresh) {
+        this.beforeScrape = refresh;
+        return this;
+    }
+
+    private void service(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        if (!streamStats.keys(Dimension.SERVICE).contains(name)) {
+            error(ctx.response(), 404, "no service '" + name + "' seen in the last 15 minutes");
+            return;
+        }
+        json(ctx.response(), StreamStatsJson.key(streamStats, Dimension.SERVICE, name));
     }
 
     private void stats(RoutingContext ctx) {
@@ -108,11 +136,22 @@ public final class HttpApi {
             .put("ring", new JsonObject()
                 .put("size", pipeline.bufferSize())
                 .put("remainingCapacity", pipeline.remainingCapacity()))
+            .put("services", keys(Dimension.SERVICE))
+            .put("hosts", keys(Dimension.HOST))
             .put("journal", new JsonObject()
                 .put("lastSequence", journal.lastAppendedSequence())
                 .put("bytesAppended", journal.bytesAppended())
                 .put("diskBytes", journal.diskBytes()));
         json(ctx.response(), body);
+    }
+
+    /** The brief per key (5 m error rate, 5 m p95, 1 m events/s) for every key the analyzers list. */
+    private JsonObject keys(Dimension dimension) {
+        JsonObject all = new JsonObject();
+        for (String key : new java.util.TreeSet<>(streamStats.keys(dimension))) {
+            all.put(key, StreamStatsJson.brief(streamStats, dimension, key));
+        }
+        return all;
     }
 
     static void json(HttpServerResponse response, JsonObject body) {
