@@ -102,7 +102,7 @@ final class AlertOutbox implements AutoCloseable {
     /** Starts delivering what earlier runs left unacknowledged. */
     void start() {
         for (Destination destination : destinations) {
-            destination.onAppended(nextSeq);
+            destination.start();
         }
     }
 
@@ -114,7 +114,7 @@ final class AlertOutbox implements AutoCloseable {
         }
         nextSeq++;
         for (Destination destination : destinations) {
-            destination.onAppended(nextSeq);
+            destination.onAppended(record);
         }
     }
 

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox to one notifier, in order: read a batch at the cursor, POST it, move the cursor on a 2xx;
  * on a failure wait (exponential backoff) and send the same batch again. At most one request is in flight, so
- * a state change never overtakes the one before it. When more than {@code capacity} entries wait, the oldest are
- * dropped (counted), which is what bounds the outbox.
+ * a state change never overtakes the one before it. When more than {@code capacity} notifications for this
+ * destination wait, the oldest are dropped (counted), which is what bounds the outbox; entries it skips (a webhook
+ * skips re-sends) do not count.
  *
  * <p>Thread contract: every method runs on the outbox thread; HTTP completions are handed back to it. Nothing
  * here blocks: requests are asynchronous and retries are scheduled, never slept.
@@ -39,7 +40,8 @@ final class Destination implements AutoCloseable {
     private boolean waiting;
     private boolean stopping;
     private boolean closed;
-    private long nextSeq;
+    /** Accepted entries not yet acknowledged (read or not): what {@code capacity} bounds. */
+    private long pending;
     private CompletableFuture<?> request = CompletableFuture.completedFuture(null);
 
     Destination(Notifier notifier, OutboxCursor cursor, HttpClient client, ScheduledExecutorService outboxThread,
@@ -60,9 +62,18 @@ final class Destination implements AutoCloseable {
         return metrics;
     }
 
-    /** The outbox now ends before {@code nextSeq}: drop what no longer fits, send what is due. */
-    void onAppended(long nextSeq) {
-        this.nextSeq = nextSeq;
+    /** Counts what an earlier run left unacknowledged and starts sending it. */
+    void start() {
+        pending = cursor.countAhead(notifier::accepts);
+        trim();
+        pump();
+    }
+
+    /** {@code record} was appended to the outbox: drop what no longer fits, send what is due. */
+    void onAppended(AlertRecord record) {
+        if (notifier.accepts(record)) {
+            pending++;
+        }
         trim();
         pump();
     }
@@ -71,16 +82,17 @@ final class Destination implements AutoCloseable {
         if (closed || inFlight > 0) {
             return; // the head is on the wire; trimmed when it comes back
         }
-        fill();
-        while (!batch.isEmpty() && nextSeq - batch.peekFirst().seq() > capacity) {
-            OutboxEntry oldest = batch.pollFirst();
-            cursor.commit(1);
-            if (notifier.accepts(oldest.record())) {
-                metrics.dropped.increment();
-            }
+        while (pending > capacity) {
             fill();
+            if (batch.isEmpty()) {
+                break; // cannot happen while the count is right; never spin on it
+            }
+            batch.pollFirst(); // fill() leaves an accepted entry at the head
+            cursor.commit(1);
+            pending--;
+            metrics.dropped.increment();
         }
-        metrics.queued(batch.isEmpty() ? 0 : nextSeq - batch.peekFirst().seq());
+        metrics.queued(pending);
     }
 
     /** Reads entries until the batch holds {@code maxBatch} accepted ones; skipped entries at the head are done. */
@@ -113,7 +125,7 @@ final class Destination implements AutoCloseable {
             return;
         }
         fill();
-        metrics.queued(batch.isEmpty() ? 0 : nextSeq - batch.peekFirst().seq());
+        metrics.queued(pending);
         if (batch.isEmpty()) {
             return;
         }
@@ -176,9 +188,13 @@ final class Destination implements AutoCloseable {
 
     private void acknowledge(int entries) {
         for (int i = 0; i < entries; i++) {
-            batch.pollFirst();
+            OutboxEntry done = batch.pollFirst();
+            if (done != null && notifier.accepts(done.record())) {
+                pending--;
+            }
         }
         cursor.commit(entries);
+        metrics.queued(pending);
     }
 
     private void retryLater(String why) {

@@ -43,7 +43,7 @@ public final class DestinationMetrics {
         return dropped.sum();
     }
 
-    /** Outbox entries from the oldest undelivered one to the newest. */
+    /** Notifications in the outbox waiting for this destination. */
     public long queued() {
         return queued;
     }

@@ -1,5 +1,6 @@
 package io.sluice.server.alerts;
 
+import java.util.function.Predicate;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
@@ -20,10 +21,12 @@ final class OutboxCursor implements AutoCloseable {
     /** Chronicle table-store key marking a cursor as known (its position may legitimately be 0). */
     static final String REGISTERED_PREFIX = "sluice.outbox.cursor.";
 
+    private final SingleChronicleQueue queue;
     private final ExcerptTailer committed;
     private final ExcerptTailer reader;
 
     OutboxCursor(SingleChronicleQueue queue, String name) {
+        this.queue = queue;
         this.committed = queue.createTailer(name);
         this.reader = queue.createTailer();
         String registered = REGISTERED_PREFIX + name;
@@ -31,12 +34,35 @@ final class OutboxCursor implements AutoCloseable {
             // A destination seen for the first time starts at the end: what the outbox holds was meant for the
             // others, and a webhook just added to the config must not receive their backlog.
             committed.toEnd();
-            reader.toEnd();
             queue.tableStorePut(registered, 1);
-        } else if (committed.index() == 0) {
-            reader.toStart(); // registered while the queue was empty: everything is for it
-        } else if (!reader.moveToIndex(committed.index())) {
-            reader.toEnd(); // the cursor is past the last entry: everything was delivered
+        }
+        positionAtCursor(reader);
+    }
+
+    private void positionAtCursor(ExcerptTailer tailer) {
+        long index = committed.index();
+        if (index == 0) {
+            tailer.toStart(); // registered while the queue was empty: everything is for it
+        } else if (!tailer.moveToIndex(index)) {
+            tailer.toEnd(); // the cursor is past the last entry: everything was delivered
+        }
+    }
+
+    /** How many entries from the cursor on match {@code filter}: one scan at start, on a tailer of its own. */
+    long countAhead(Predicate<AlertRecord> filter) {
+        long count = 0;
+        try (ExcerptTailer scan = queue.createTailer()) {
+            positionAtCursor(scan);
+            while (true) {
+                try (DocumentContext dc = scan.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return count;
+                    }
+                    Bytes<?> bytes = dc.wire().bytes();
+                    bytes.readLong(); // seq
+                    count += filter.test(AlertRecordCodec.read(bytes)) ? 1 : 0;
+                }
+            }
         }
     }
 

@@ -81,6 +81,23 @@ class AlertOutboxIT {
     }
 
     @Test
+    void shouldNotCountEntriesADestinationSkipsAgainstItsCapacity() throws Exception {
+        NotifierSettings settings = TestAlerts.fastSettings().withOutboxCapacity(2)
+            .withWebhooks(List.of(URI.create("http://127.0.0.1:" + freePort() + "/hook")));
+        try (AlertNotifications notifications = AlertNotifications.open(dataDir, settings)) {
+            notifications.onAlert(TestAlerts.firing("HighErrorRate", "checkout"), true);
+            for (int i = 0; i < 5; i++) {
+                notifications.onAlert(TestAlerts.firing("HighErrorRate", "checkout"), false); // re-sends: skipped
+            }
+            notifications.onAlert(TestAlerts.firing("HighLatency", "checkout"), true);
+            DestinationMetrics metrics = notifications.metrics().destinations().get(0);
+            await(() -> metrics.queued() == 2 && metrics.failures() >= 1, Duration.ofSeconds(10),
+                () -> "2 queued, got " + metrics.queued());
+            assertEquals(0, metrics.dropped());
+        }
+    }
+
+    @Test
     void shouldKeepDeliveringToOneDestinationWhileAnotherIsDown() throws Exception {
         URI dead = URI.create("http://127.0.0.1:" + freePort() + "/hook");
         try (WebhookReceiver receiver = WebhookReceiver.start(0, 0);

@@ -39,6 +39,23 @@ class WebhookNotifierIT {
     }
 
     @Test
+    void shouldGiveUpANotificationRefusedWith4xxAndGoOn() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start(0, 1, 400);
+             AlertNotifications notifications = AlertNotifications.open(dataDir,
+                 TestAlerts.fastSettings().withWebhooks(List.of(receiver.url())))) {
+            notifications.onAlert(TestAlerts.firing("HighErrorRate", "checkout"), true);
+            notifications.onAlert(TestAlerts.resolved("HighErrorRate", "checkout"), true);
+            DestinationMetrics metrics = notifications.metrics().destinations().get(0);
+            await(() -> metrics.delivered() == 1 && metrics.queued() == 0, Duration.ofSeconds(10),
+                () -> "the second notification delivered");
+            assertEquals(2, receiver.requests(), "a 400 is not retried");
+            assertEquals(1, metrics.dropped());
+            assertEquals(1, metrics.failures());
+            assertEquals("resolved", receiver.accepted().get(0).path("status").asText());
+        }
+    }
+
+    @Test
     void shouldSendAlertmanagerWebhookPayload() throws Exception {
         JsonNode body;
         try (WebhookReceiver receiver = WebhookReceiver.start(0, 0);

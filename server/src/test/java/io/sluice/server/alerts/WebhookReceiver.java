@@ -12,23 +12,30 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A webhook endpoint on 127.0.0.1 that answers 500 to its first {@code failFirst} requests and keeps the rest. */
+/** A webhook endpoint on 127.0.0.1 that fails (500 unless told) its first {@code failFirst} requests, keeps the rest. */
 final class WebhookReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private final AtomicInteger failuresLeft;
+    private final int failStatus;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<JsonNode> accepted = new CopyOnWriteArrayList<>();
 
-    private WebhookReceiver(HttpServer server, int failFirst) {
+    private WebhookReceiver(HttpServer server, int failFirst, int failStatus) {
         this.server = server;
         this.failuresLeft = new AtomicInteger(failFirst);
+        this.failStatus = failStatus;
     }
 
     /** Starts on {@code port} (0: a free one). */
     static WebhookReceiver start(int port, int failFirst) throws IOException {
+        return start(port, failFirst, 500);
+    }
+
+    /** As {@link #start(int, int)}, failing with {@code failStatus}. */
+    static WebhookReceiver start(int port, int failFirst, int failStatus) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        WebhookReceiver receiver = new WebhookReceiver(server, failFirst);
+        WebhookReceiver receiver = new WebhookReceiver(server, failFirst, failStatus);
         server.createContext("/hook", receiver::handle);
         server.start();
         return receiver;
@@ -39,7 +46,7 @@ final class WebhookReceiver implements AutoCloseable {
         requests.incrementAndGet();
         int status = 200;
         if (failuresLeft.getAndDecrement() > 0) {
-            status = 500;
+            status = failStatus;
         } else {
             accepted.add(JSON.readTree(body));
         }
