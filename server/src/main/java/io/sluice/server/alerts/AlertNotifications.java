@@ -39,6 +39,8 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
     private final AtomicInteger handedOver = new AtomicInteger();
     private final FailureLog storeFailures = new FailureLog("alert history/outbox", FailureLog.DEFAULT_INTERVAL_NANOS);
     private volatile boolean closed;
+    /** Outbox thread only: set when the queues are closed (an alert racing close() is dropped, not an error). */
+    private boolean queuesClosed;
 
     private AlertNotifications(ScheduledThreadPoolExecutor outboxThread, AlertHistory history, AlertOutbox outbox) {
         this.outboxThread = outboxThread;
@@ -131,6 +133,9 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
     }
 
     private void store(AlertRecord record) {
+        if (queuesClosed) {
+            return;
+        }
         try {
             if (record.transition()) {
                 history.append(record);
@@ -164,6 +169,7 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
             CompletableFuture<Void> answered = outboxThread.submit(outbox::stop).get(10, TimeUnit.SECONDS);
             awaitQuietly(answered);
             outboxThread.submit(() -> {
+                queuesClosed = true;
                 try {
                     outbox.close();
                 } finally {

@@ -22,7 +22,8 @@ import java.util.List;
  * ring: {size: 65536, slot-bytes: 2048, wait-strategy: blocking}
  * journal: {fsync: false}
  * counters: {max-apps: 10000}
- * analyzers: {max-keys: 10000}
+ * analyzers: {max-keys: 10000, latency: {json-fields: [duration_ms, "elapsed:s"], message-keys: [...],
+ *             structured-data-params: [...], access-log-request-time: true, max-services: 1000, significant-digits: 2}}
  * alerts: {alertmanager: {url: ...}, webhooks: [{url: ...}], rules: [...]}   (see AlertsConfigFile)
  * </pre>
  */
@@ -30,9 +31,15 @@ import java.util.List;
 public record ConfigFile(String dataDir, String bind, Http http, Auth auth, Syslog syslog, Ring ring,
                          Journal journal, Counters counters, Analyzers analyzers, AlertsConfigFile alerts) {
 
-    /** Per-dimension key cap of the analyzers (services, hosts, transports). */
+    /** Per-dimension key cap of the analyzers (services, hosts, transports), and where latency is read. */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Analyzers(Integer maxKeys) {
+    public record Analyzers(Integer maxKeys, Latency latency) {
+    }
+
+    /** Field lists are {@code name} or {@code name:unit} (unit ns, us, ms, s; default ms). */
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    public record Latency(List<String> jsonFields, List<String> structuredDataParams, List<String> messageKeys,
+                          Boolean accessLogRequestTime, Integer maxServices, Integer significantDigits) {
     }
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)

@@ -4,7 +4,9 @@ import io.sluice.alerts.AlertFunctions;
 import io.sluice.alerts.AlertsYaml;
 import io.sluice.analyzers.AnalyzerSettings;
 import io.sluice.analyzers.errors.ErrorSettings;
+import io.sluice.analyzers.latency.LatencyField;
 import io.sluice.analyzers.latency.LatencySettings;
+import io.sluice.analyzers.scan.DurationUnit;
 import io.sluice.core.pipeline.PipelineSettings;
 import io.sluice.core.pipeline.WaitStrategyKind;
 import io.sluice.ingest.http.HttpIngestSettings;
@@ -40,8 +42,7 @@ final class ConfigMapper {
             b.pipeline = ring(or(file.ring(), new ConfigFile.Ring(null, null, null)));
             b.maxApps = file.counters() == null ? SluiceConfig.DEFAULT_MAX_APPS
                 : or(file.counters().maxApps(), SluiceConfig.DEFAULT_MAX_APPS);
-            b.analyzers = file.analyzers() == null || file.analyzers().maxKeys() == null ? AnalyzerSettings.defaults()
-                : new AnalyzerSettings(file.analyzers().maxKeys(), ErrorSettings.defaults(), LatencySettings.defaults());
+            b.analyzers = analyzers(file.analyzers());
             b.alerts = AlertsYaml.toConfig(file.alerts(), source, AlertFunctions.builtins());
             b.source = source;
         });
@@ -87,6 +88,45 @@ final class ConfigMapper {
                 : TlsEngine.valueOf(tls.engine().trim().toUpperCase(Locale.ROOT)),
             or(tls.maxFrameLength(), SyslogTlsSettings.DEFAULT_MAX_FRAME_LENGTH),
             defaults.receiveBufferBytes(), defaults.claimBatch());
+    }
+
+    private static AnalyzerSettings analyzers(ConfigFile.Analyzers analyzers) {
+        if (analyzers == null) {
+            return AnalyzerSettings.defaults();
+        }
+        LatencySettings d = LatencySettings.defaults();
+        ConfigFile.Latency l = or(analyzers.latency(), new ConfigFile.Latency(null, null, null, null, null, null));
+        LatencySettings latency = new LatencySettings(
+            l.jsonFields() == null ? d.jsonFields() : fields(l.jsonFields(), "analyzers.latency.json-fields"),
+            l.structuredDataParams() == null ? d.structuredDataParams()
+                : fields(l.structuredDataParams(), "analyzers.latency.structured-data-params"),
+            l.messageKeys() == null ? d.messageKeys() : fields(l.messageKeys(), "analyzers.latency.message-keys"),
+            or(l.accessLogRequestTime(), d.accessLogRequestTime()),
+            or(l.maxServices(), d.maxServices()),
+            or(l.significantDigits(), d.significantDigits()),
+            d.highestMicros());
+        return new AnalyzerSettings(or(analyzers.maxKeys(), AnalyzerSettings.DEFAULT_MAX_KEYS_PER_DIMENSION),
+            ErrorSettings.defaults(), latency);
+    }
+
+    /** {@code duration_ms}, {@code elapsed:s}, {@code took:ms}: a field name and the unit of its bare numbers. */
+    private static List<LatencyField> fields(List<String> specs, String key) {
+        List<LatencyField> fields = new java.util.ArrayList<>();
+        for (String spec : specs) {
+            int colon = spec.lastIndexOf(':');
+            String name = (colon < 0 ? spec : spec.substring(0, colon)).trim();
+            String unit = colon < 0 ? "ms" : spec.substring(colon + 1).trim();
+            DurationUnit parsed = switch (unit) {
+                case "ns" -> DurationUnit.NANOSECONDS;
+                case "us" -> DurationUnit.MICROSECONDS;
+                case "ms" -> DurationUnit.MILLISECONDS;
+                case "s" -> DurationUnit.SECONDS;
+                default -> throw new IllegalArgumentException(key + ": unit '" + unit + "' of '" + spec
+                    + "' is not one of ns, us, ms, s");
+            };
+            fields.add(new LatencyField(name, parsed));
+        }
+        return fields;
     }
 
     private static PipelineSettings ring(ConfigFile.Ring ring) {

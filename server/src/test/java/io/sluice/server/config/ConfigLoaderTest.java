@@ -60,6 +60,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldReadWhichLatencyFieldsToUseAndTheirUnits() throws Exception {
+        SluiceConfig config = ConfigLoader.load(write("""
+            analyzers:
+              max-keys: 500
+              latency: {json-fields: [took, "elapsed:s", "wait_us:us"], max-services: 50}
+            """));
+        assertEquals(500, config.analyzers().maxKeysPerDimension());
+        assertEquals(java.util.List.of("took", "elapsed", "wait_us"),
+            config.analyzers().latency().jsonFields().stream().map(f -> f.name()).toList());
+        assertEquals(io.sluice.analyzers.scan.DurationUnit.SECONDS, config.analyzers().latency().jsonFields().get(1).unit());
+        assertEquals(50, config.analyzers().latency().maxServices());
+        ConfigLoader.ConfigException error = assertThrows(ConfigLoader.ConfigException.class,
+            () -> ConfigLoader.load(write("analyzers: {latency: {json-fields: [\"took:weeks\"]}}\n")));
+        assertTrue(error.getMessage().contains("not one of ns, us, ms, s"), error.getMessage());
+    }
+
+    @Test
     void shouldLetFlagsOverrideTheFile() throws Exception {
         SluiceConfig config = ConfigLoader.load(write("bind: 10.0.0.1\nsyslog: {tcp: {port: 1514}}\n"))
             .withBind("127.0.0.1").withSyslogTcpPort(0);
