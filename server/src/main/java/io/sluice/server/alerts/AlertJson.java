@@ -44,13 +44,13 @@ final class AlertJson {
         if (alert.firedAt() != null) {
             return alert.firedAt();
         }
-        return alert.activeSince() != null ? alert.activeSince() : AlertRecordCodec.instant(record.recordedAtNanos());
+        return alert.activeSince() != null ? alert.activeSince() : RecordBytes.instant(record.recordedAtNanos());
     }
 
     /** When a resolved alert ended: its resolve time, else when it was recorded. */
     static Instant endsAt(AlertRecord record) {
         Alert alert = record.alert();
-        return alert.resolvedAt() != null ? alert.resolvedAt() : AlertRecordCodec.instant(record.recordedAtNanos());
+        return alert.resolvedAt() != null ? alert.resolvedAt() : RecordBytes.instant(record.recordedAtNanos());
     }
 
     /** Links back to Sluice's alert list for this rule. */
@@ -66,7 +66,7 @@ final class AlertJson {
     static void writeHistory(AlertRecord record, JsonGenerator json) throws IOException {
         Alert alert = record.alert();
         json.writeStartObject();
-        writeTime(json, "recordedAt", AlertRecordCodec.instant(record.recordedAtNanos()));
+        writeTime(json, "recordedAt", RecordBytes.instant(record.recordedAtNanos()));
         json.writeStringField("rule", alert.rule());
         json.writeStringField("fingerprint", alert.fingerprint());
         json.writeStringField("state", alert.state().name().toLowerCase(java.util.Locale.ROOT));

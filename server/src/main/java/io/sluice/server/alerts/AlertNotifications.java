@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The alert engine's listener that records and notifies: every state change goes to the alert history
@@ -36,7 +34,7 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
     private final AlertHistory history;
     private final AlertOutbox outbox;
     private final AlertNotifierMetrics metrics;
-    private final AtomicInteger handedOver = new AtomicInteger();
+    private final BoundedHandOver handOver;
     private final FailureLog storeFailures = new FailureLog("alert history/outbox", FailureLog.DEFAULT_INTERVAL_NANOS);
     private volatile boolean closed;
     /** Outbox thread only: set when the queues are closed (an alert racing close() is dropped, not an error). */
@@ -47,6 +45,7 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
         this.history = history;
         this.outbox = outbox;
         this.metrics = new AlertNotifierMetrics(outbox.metrics());
+        this.handOver = new BoundedHandOver(outboxThread, MAX_HANDED_OVER, metrics.listenerOverflow);
     }
 
     /** As {@link #open(Path, NotifierSettings, HttpClient)} with an HTTP/1.1 client using the settings' timeouts. */
@@ -66,35 +65,19 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
 
     static AlertNotifications open(Path dataDir, NotifierSettings settings, HttpClient client,
                                    AlertOutbox.Cycles cycles) {
-        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "sluice-alert-outbox");
-            t.setDaemon(true);
-            return t;
-        });
-        thread.setRemoveOnCancelPolicy(true);
-        try {
-            // Chronicle appenders and tailers belong to the thread that uses them: build everything there.
-            return thread.submit(() -> {
-                AlertHistory history = AlertHistory.open(dataDir);
-                try {
-                    AlertOutbox outbox = AlertOutbox.open(dataDir, notifiers(settings), client, thread, settings,
-                        cycles);
-                    AlertNotifications notifications = new AlertNotifications(thread, history, outbox);
-                    outbox.start();
-                    return notifications;
-                } catch (RuntimeException e) {
-                    history.close();
-                    throw e;
-                }
-            }).get();
-        } catch (ExecutionException e) {
-            thread.shutdownNow();
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            thread.shutdownNow();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while opening the alert outbox", e);
-        }
+        ScheduledThreadPoolExecutor thread = BoundedHandOver.ownerThread("sluice-alert-outbox");
+        return BoundedHandOver.openOn(thread, () -> {
+            AlertHistory history = AlertHistory.open(dataDir);
+            try {
+                AlertOutbox outbox = AlertOutbox.open(dataDir, notifiers(settings), client, thread, settings, cycles);
+                AlertNotifications notifications = new AlertNotifications(thread, history, outbox);
+                outbox.start();
+                return notifications;
+            } catch (RuntimeException e) {
+                history.close();
+                throw e;
+            }
+        }, "alert outbox");
     }
 
     static List<Notifier> notifiers(NotifierSettings settings) {
@@ -115,21 +98,8 @@ public final class AlertNotifications implements AlertListener, AutoCloseable {
         if (closed) {
             return;
         }
-        if (handedOver.incrementAndGet() > MAX_HANDED_OVER) {
-            handedOver.decrementAndGet();
-            metrics.listenerOverflow.increment();
-            return;
-        }
-        Instant now = Instant.now();
-        AlertRecord record = new AlertRecord(AlertRecordCodec.nanos(now), transition, alert);
-        try {
-            outboxThread.execute(() -> {
-                handedOver.decrementAndGet();
-                store(record);
-            });
-        } catch (RejectedExecutionException e) {
-            handedOver.decrementAndGet(); // closing
-        }
+        AlertRecord record = new AlertRecord(RecordBytes.nanos(Instant.now()), transition, alert);
+        handOver.offer(() -> store(record));
     }
 
     private void store(AlertRecord record) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sluice.server.alerts.AlertHistoryReader;
 import io.sluice.server.json.EventJsonWriter;
+import io.sluice.server.security.AnomalyQueueReader;
 import io.sluice.storage.JournalQueue;
 import io.sluice.storage.JournalReader;
 import io.sluice.storage.ReplayQuery;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sluice replay}: prints stored events (or, with {@code --queue alerts}, alert state changes) as JSON lines,
- * oldest first. Reads the queue files directly, so it works while a server appends to the same data dir.
+ * {@code sluice replay}: prints stored events (or, with {@code --queue alerts}, alert state changes; with
+ * {@code --queue anomalies}, every stored anomaly version) as JSON lines, oldest first. Reads the queue files
+ * directly, so it works while a server appends to the same data dir.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Print stored events as JSON lines, oldest first.")
@@ -39,14 +41,18 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "Print at most this many events")
     long limit = Long.MAX_VALUE;
 
-    @Option(names = "--queue", description = "Queue to read: journal (default), dead-letter, or alerts (alert "
-        + "state changes; --from/--to then select by the time of the change)")
+    @Option(names = "--queue", description = "Queue to read: journal (default), dead-letter, alerts (alert "
+        + "state changes; --from/--to then select by the time of the change) or anomalies (every anomaly version; "
+        + "--from/--to select by the time it was stored)")
     String queue = "journal";
 
     @Override
     public Integer call() throws IOException {
         if (AlertHistoryReader.QUEUE_NAME.equals(queue)) {
             return replayAlerts();
+        }
+        if (AnomalyQueueReader.QUEUE_NAME.equals(queue)) {
+            return replayAnomalies();
         }
         ReplayQuery query = ReplayQuery.all(JournalQueue.ofName(queue))
             .between(nanos(from, Long.MIN_VALUE), nanos(to, Long.MAX_VALUE))
@@ -74,6 +80,15 @@ public final class ReplayCommand implements Callable<Integer> {
     private Integer replayAlerts() throws IOException {
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         try (AlertHistoryReader reader = AlertHistoryReader.open(dataDir)) {
+            reader.writeJsonLines(nanos(from, Long.MIN_VALUE), nanos(to, Long.MAX_VALUE), limit, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Integer replayAnomalies() throws IOException {
+        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        try (AnomalyQueueReader reader = AnomalyQueueReader.open(dataDir)) {
             reader.writeJsonLines(nanos(from, Long.MIN_VALUE), nanos(to, Long.MAX_VALUE), limit, out);
         }
         out.flush();
