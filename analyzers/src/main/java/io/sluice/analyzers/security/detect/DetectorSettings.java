@@ -76,6 +76,12 @@ public record DetectorSettings(int maxTrackedKeys, int maxOpenAnomalies, int evi
             portScan, webAttack, webAuthBurst, volume);
     }
 
+    public DetectorSettings withMaxOpenAnomalies(int open) {
+        return new DetectorSettings(maxTrackedKeys, open, evidenceFirst, evidenceLatest, samples, bruteForce,
+            passwordSpraying, distributedBruteForce, successAfterFailures, privilegeEscalation, privilegeEscalationP1,
+            portScan, webAttack, webAuthBurst, volume);
+    }
+
     public DetectorSettings withEvidence(int first, int latest, int sampleCount) {
         return new DetectorSettings(maxTrackedKeys, maxOpenAnomalies, first, latest, sampleCount, bruteForce,
             passwordSpraying, distributedBruteForce, successAfterFailures, privilegeEscalation, privilegeEscalationP1,
