@@ -1,0 +1,111 @@
+package io.sluice.analyzers.security.recognize;
+
+import io.sluice.core.Field;
+import io.sluice.core.LogEvent;
+
+/**
+ * The part of an event the matchers read: the message body and the program that wrote it. Syslog events give both as
+ * spans (APP_NAME, MESSAGE). A RAW event (journal short form {@code host sshd[123]: ...}, a web-server log file line)
+ * has the whole line as MESSAGE, so the program tag is looked for in its first words and the body starts after it;
+ * so is a leading {@code [sshd]:} tag that the syslog grammar could not read as one.
+ *
+ * <p>Thread contract: a mutable flyweight reloaded per event by its one owning recognizer; allocation-free.
+ */
+final class LineView {
+    /** Words at the start of a line in which a program tag is looked for (journal: {@code host prog[pid]:}). */
+    private static final int TAG_WORDS = 3;
+
+    byte[] bytes;
+    int from;
+    int to;
+    int programOffset;
+    int programLength;
+
+    /** Points this view at {@code event}'s message and program. */
+    void load(LogEvent event) {
+        bytes = event.raw();
+        if (event.has(Field.MESSAGE)) {
+            from = event.spanOffset(Field.MESSAGE);
+            to = from + event.spanLength(Field.MESSAGE);
+        } else {
+            from = 0;
+            to = event.has(Field.ATTRIBUTES) ? 0 : event.rawLength();
+        }
+        while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\r' || bytes[to - 1] == '\n')) {
+            to--;
+        }
+        programLength = 0;
+        if (event.has(Field.APP_NAME)) {
+            programOffset = event.spanOffset(Field.APP_NAME);
+            programLength = event.spanLength(Field.APP_NAME);
+        } else {
+            findTag();
+        }
+    }
+
+    /** True when the program tag starts with {@code prefix}. */
+    boolean programStartsWith(byte[] prefix) {
+        return programLength >= prefix.length && AsciiBytes.startsWith(bytes, programOffset, programOffset
+            + programLength, prefix);
+    }
+
+    boolean programIs(byte[] name) {
+        return AsciiBytes.equals(bytes, programOffset, programLength, name);
+    }
+
+    boolean programContains(byte[] part) {
+        return programLength >= part.length && AsciiBytes.contains(bytes, programOffset, programOffset + programLength,
+            part);
+    }
+
+    /** A word {@code prog:}, {@code prog[pid]:}, {@code [prog]} or {@code [prog]:} among the first words. */
+    private void findTag() {
+        int wordStart = from;
+        for (int word = 0; word < TAG_WORDS && wordStart < to; word++) {
+            int wordEnd = AsciiBytes.spaceOrEnd(bytes, wordStart, to);
+            if (tagAt(wordStart, wordEnd)) {
+                from = AsciiBytes.skipSpaces(bytes, wordEnd, to);
+                return;
+            }
+            wordStart = AsciiBytes.skipSpaces(bytes, wordEnd, to);
+        }
+    }
+
+    private boolean tagAt(int start, int end) {
+        int last = end - 1;
+        if (last <= start) {
+            return false;
+        }
+        if (bytes[start] == '[') {
+            int close = bytes[last] == ':' ? last - 1 : last;
+            return bytes[close] == ']' && setProgram(start + 1, close);
+        }
+        if (bytes[last] != ':') {
+            return false;
+        }
+        int nameEnd = start;
+        while (nameEnd < last && bytes[nameEnd] != '[') {
+            nameEnd++;
+        }
+        if (nameEnd < last && bytes[last - 1] != ']') {
+            return false;
+        }
+        return setProgram(start, nameEnd);
+    }
+
+    private boolean setProgram(int start, int end) {
+        for (int i = start; i < end; i++) {
+            byte c = bytes[i];
+            if (!(AsciiBytes.isLetterOrDigit(c) || c == '-' || c == '_' || c == '/' || c == '.' || c == '('
+                || c == ')')) {
+                return false;
+            }
+        }
+        if (end <= start) {
+            return false;
+        }
+        programOffset = start;
+        programLength = end - start;
+        return true;
+    }
+}

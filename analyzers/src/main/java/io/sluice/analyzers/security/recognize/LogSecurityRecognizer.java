@@ -1,0 +1,119 @@
+package io.sluice.analyzers.security.recognize;
+
+import io.sluice.analyzers.security.SecurityRecognizer;
+import io.sluice.analyzers.security.SecuritySignal;
+import io.sluice.core.Field;
+import io.sluice.core.LogEvent;
+
+/**
+ * The {@link SecurityRecognizer} for log lines: ECS JSON attributes first, then the message by the program that wrote
+ * it (APP_NAME, or the tag found in a RAW line): sshd, sudo/su, the kernel's netfilter lines, web servers; a line from
+ * any other program is tried against the generic families (PAM, netfilter, web error and access logs) in that order.
+ * Each family is one small matcher; the first that matches fills the signal.
+ *
+ * <p>Which actions count as a failure (what fail2ban would count towards a ban): AUTH_FAILURE, INVALID_USER,
+ * PRIVILEGE_FAILURE, PROBE and WEB_ATTACK (see {@link #isFailure}). AUTH_SUCCESS, WEB_REQUEST (403 included) and
+ * FIREWALL_HIT are facts for the detectors, not failures.
+ *
+ * <p>Thread contract: one instance per consumer thread (it keeps a view of the current line and scanner scratch
+ * state); no allocation per event; every scan is bounded by the event's spans.
+ */
+public final class LogSecurityRecognizer implements SecurityRecognizer {
+    private static final byte[] SSHD = AsciiBytes.of("sshd");
+    private static final byte[] PAM_UNIX = AsciiBytes.of("pam_unix");
+    private static final byte[] SUDO = AsciiBytes.of("sudo");
+    private static final byte[] SU = AsciiBytes.of("su");
+    private static final byte[] KERNEL = AsciiBytes.of("kernel");
+    private static final byte[] POSTFIX = AsciiBytes.of("postfix");
+    private static final byte[] DOVECOT = AsciiBytes.of("dovecot");
+    private static final byte[] DOVECOT_AUTH = AsciiBytes.of("auth");
+    private static final byte[] LOGIN_PROCESS = AsciiBytes.of("-login");
+
+    private final LineView line = new LineView();
+    private final SshdMatcher sshd = new SshdMatcher();
+    private final PamSudoSuMatcher pam = new PamSudoSuMatcher();
+    private final FirewallMatcher firewall = new FirewallMatcher();
+    private final WebAccessMatcher webAccess = new WebAccessMatcher();
+    private final WebErrorLogMatcher webError = new WebErrorLogMatcher();
+    private final EcsJsonMatcher ecs = new EcsJsonMatcher();
+    private final AuditLogMatcher audit = new AuditLogMatcher();
+    private final DovecotMatcher dovecot = new DovecotMatcher();
+    private final PostfixMatcher postfix = new PostfixMatcher();
+    private final Fail2banBanMatcher fail2ban = new Fail2banBanMatcher();
+
+    @Override
+    public boolean recognize(LogEvent event, SecuritySignal out) {
+        out.clear();
+        if (event.has(Field.ATTRIBUTES)) {
+            int offset = event.spanOffset(Field.ATTRIBUTES);
+            if (ecs.match(event.raw(), offset, offset + event.spanLength(Field.ATTRIBUTES), out)) {
+                return true;
+            }
+            out.clear();
+        }
+        line.load(event);
+        if (line.to <= line.from) {
+            return false;
+        }
+        if (matchLine(line.bytes, line.from, line.to, out)) {
+            return true;
+        }
+        out.clear();
+        return false;
+    }
+
+    private boolean matchLine(byte[] b, int from, int to, SecuritySignal out) {
+        if (line.programContains(PAM_UNIX)) {
+            return pam.match(b, from, to, false, out); // "sshd(pam_unix)[123]:" (old PAM) names the service first
+        }
+        if (line.programStartsWith(SSHD)) {
+            return sshd.match(b, from, to, clear(out)) || pam.match(b, from, to, false, clear(out));
+        }
+        if (line.programIs(SUDO) || line.programIs(SU)) {
+            return pam.match(b, from, to, true, out);
+        }
+        if (line.programIs(KERNEL)) {
+            return firewall.match(b, from, to, out);
+        }
+        if (line.programStartsWith(POSTFIX)) {
+            return postfix.match(b, from, to, out);
+        }
+        if (line.programStartsWith(DOVECOT) || line.programStartsWith(DOVECOT_AUTH)
+            || line.programContains(LOGIN_PROCESS)) {
+            return dovecot.match(b, from, to, clear(out)) || pam.match(b, from, to, false, clear(out));
+        }
+        return anyProgram(b, from, to, out);
+    }
+
+    /** A program we do not know by name (or a RAW line without a tag): the families that identify themselves. */
+    private boolean anyProgram(byte[] b, int from, int to, SecuritySignal out) {
+        return pam.match(b, from, to, false, clear(out)) || firewall.match(b, from, to, clear(out))
+            || audit.match(b, from, to, clear(out)) || webError.match(b, from, to, clear(out))
+            || webAccess.match(b, from, to, clear(out)) || fail2ban.match(b, from, to, clear(out))
+            || AsciiBytes.contains(b, from, to, SSHD) && sshd.match(b, from, to, clear(out));
+    }
+
+    private static SecuritySignal clear(SecuritySignal out) {
+        return out.clear();
+    }
+
+    /**
+     * Whether {@code signal} is a failure in fail2ban's sense (a line that counts towards banning its source):
+     * AUTH_FAILURE, INVALID_USER, PRIVILEGE_FAILURE, PROBE, WEB_ATTACK.
+     */
+    public static boolean isFailure(SecuritySignal signal) {
+        if (signal.action() == null) {
+            return false;
+        }
+        switch (signal.action()) {
+            case AUTH_FAILURE:
+            case INVALID_USER:
+            case PRIVILEGE_FAILURE:
+            case PROBE:
+            case WEB_ATTACK:
+                return true;
+            default:
+                return false;
+        }
+    }
+}
