@@ -141,10 +141,12 @@ public final class AnomalyStore implements AnomalyListener, AutoCloseable {
     /**
      * Subscribes to every version after {@code afterVersion} (the SSE {@code Last-Event-ID}), oldest first, each once:
      * stored ones are replayed from the queue on the replay thread, then live ones follow. Pass {@link #lastVersion()}
-     * to receive only new versions.
+     * to receive only new versions; an id beyond the newest stored counts as the newest.
      */
     public AnomalySubscription subscribe(long afterVersion, AnomalySubscriber subscriber) {
-        AnomalySubscription subscription = new AnomalySubscription(subscriber, afterVersion, subscribers::remove);
+        // an id beyond the newest (a client of a wiped data dir) would wait for versions that are not coming
+        long after = Math.min(afterVersion, lastVersion);
+        AnomalySubscription subscription = new AnomalySubscription(subscriber, after, subscribers::remove);
         if (closed) {
             subscription.end("the anomaly store is closed");
             return subscription;
@@ -152,12 +154,12 @@ public final class AnomalyStore implements AnomalyListener, AutoCloseable {
         // registered before the replay starts: a version stored from now on is buffered, one stored before is in
         // the queue for the replay (the subscription drops duplicates by version)
         subscribers.add(subscription);
-        if (afterVersion >= lastVersion) {
+        if (after >= lastVersion) {
             subscription.endReplay(); // nothing stored to replay: anything newer reaches it live
             return subscription;
         }
         try {
-            replayThread.execute(() -> replay(subscription, afterVersion));
+            replayThread.execute(() -> replay(subscription, after));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             subscription.end("the anomaly store is closed");
         }

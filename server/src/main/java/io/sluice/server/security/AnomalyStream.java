@@ -49,7 +49,15 @@ final class AnomalyStream {
         response.write(": connected\n\n"); // sends the headers now, so the client knows it is connected
         Client client = new Client(ctx.vertx().getOrCreateContext(), response);
         AnomalySubscription subscription = store.subscribe(after, client);
-        long timer = ctx.vertx().setPeriodic(heartbeatMillis, t -> client.send(": heartbeat\n\n"));
+        long timer = ctx.vertx().setPeriodic(heartbeatMillis, t -> {
+            if (response.ended() || response.closed()) {
+                // ended by the store, or closed before the close handler was set: nothing else cleans up then
+                ctx.vertx().cancelTimer(t);
+                subscription.close();
+            } else {
+                client.send(": heartbeat\n\n");
+            }
+        });
         response.closeHandler(v -> {
             ctx.vertx().cancelTimer(timer);
             subscription.close();

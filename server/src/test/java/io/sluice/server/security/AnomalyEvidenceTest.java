@@ -4,18 +4,12 @@ import static io.sluice.server.security.TestAnomalies.awaitStored;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.analyzers.security.Anomaly;
 import io.sluice.core.Field;
 import io.sluice.core.LogEvent;
 import io.sluice.core.TestEvents;
 import io.sluice.storage.Journal;
 import io.sluice.storage.JournalHandler;
-import io.vertx.core.Vertx;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,30 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /api/anomalies/{id}} fetches the evidence events from a real journal. */
 class AnomalyEvidenceTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Vertx vertx;
+    private AnomalyServer server;
     private AnomalyStore store;
-    private AnomalyRoutes routes;
-    private int port;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        store = AnomalyStore.open(dataDir);
-        routes = new AnomalyRoutes(store, dataDir);
-        port = TestAnomalies.serve(vertx, routes);
+        server = new AnomalyServer(dataDir);
+        store = server.store;
     }
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get();
-        routes.close();
-        store.close();
+        server.close();
     }
 
     @Test
@@ -68,7 +53,7 @@ class AnomalyEvidenceTest {
         assertEquals("Failed password for root from 203.0.113.9 port 3 ssh2", events.get(0).path("message").asText());
         assertEquals(7, events.get(1).path("seq").asLong());
         assertEquals("tcp", events.get(1).path("transport").asText());
-        assertEquals(List.of(42), JSON.convertValue(body.path("evidenceMissing"), List.class),
+        assertEquals(List.of(42), AnomalyServer.JSON.convertValue(body.path("evidenceMissing"), List.class),
             "a sequence past the journal's end is reported, not invented");
     }
 
@@ -118,9 +103,6 @@ class AnomalyEvidenceTest {
     }
 
     private JsonNode get(String path, int status) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(status, response.statusCode(), path + ": " + response.body());
-        return JSON.readTree(response.body());
+        return server.get(path, status);
     }
 }

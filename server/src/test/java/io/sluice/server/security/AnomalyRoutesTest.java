@@ -7,14 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.analyzers.security.Anomaly;
-import io.vertx.core.Vertx;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,26 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The feed over a real HTTP server: filters, newest-first order, cursor pages, JSON errors. */
 class AnomalyRoutesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] DETECTORS = {"brute_force", "password_spraying", "port_scan", "web_attack"};
     private static final int ANOMALIES = 30;
 
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<Anomaly> latest = new ArrayList<>();
-    private Vertx vertx;
+    private AnomalyServer server;
     private AnomalyStore store;
-    private AnomalyRoutes routes;
-    private int port;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        store = AnomalyStore.open(dataDir);
-        routes = new AnomalyRoutes(store, dataDir);
-        port = TestAnomalies.serve(vertx, routes);
+        server = new AnomalyServer(dataDir);
+        store = server.store;
         for (int i = 0; i < ANOMALIES; i++) {
             long id = store.nextId().getAsLong();
             String type = i % 3 == 0 ? "user" : i % 3 == 1 ? "ip" : "host";
@@ -65,9 +53,7 @@ class AnomalyRoutesTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get();
-        routes.close();
-        store.close();
+        server.close();
     }
 
     @Test
@@ -145,7 +131,7 @@ class AnomalyRoutesTest {
         assertEquals(expected.lastSeen().toString(), a.path("lastSeen").asText());
         assertEquals(6, a.path("count").asLong());
         assertEquals(List.of(expected.id() * 10, expected.id() * 10 + 1),
-            JSON.convertValue(a.path("evidence"), List.class).stream().map(n -> ((Number) n).longValue()).toList());
+            AnomalyServer.JSON.convertValue(a.path("evidence"), List.class).stream().map(n -> ((Number) n).longValue()).toList());
         assertEquals("sample of " + expected.id(), a.path("samples").get(0).asText());
         assertEquals("sshd", a.path("details").path("service").asText());
         assertEquals("closed", a.path("state").asText());
@@ -172,11 +158,7 @@ class AnomalyRoutesTest {
     }
 
     private JsonNode get(String path, int status) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(status, response.statusCode(), path + ": " + response.body());
-        assertEquals("application/json", response.headers().firstValue("content-type").orElse(""));
-        return JSON.readTree(response.body());
+        return server.get(path, status);
     }
 
     private static String enc(String s) {

@@ -9,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Vertx;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -29,36 +25,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /api/anomalies/stream} over a real HTTP server, read by the JDK HttpClient. */
 class AnomalyStreamTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long ONE_SECOND_MS = 1000;
 
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Vertx vertx;
+    private AnomalyServer server;
     private AnomalyStore store;
-    private AnomalyRoutes routes;
-    private int port;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        store = AnomalyStore.open(dataDir);
-        routes = new AnomalyRoutes(store, dataDir, Duration.ofMillis(100));
-        port = TestAnomalies.serve(vertx, routes);
+        server = new AnomalyServer(dataDir, Duration.ofMillis(100));
+        store = server.store;
     }
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get();
-        routes.close();
-        store.close();
+        server.close();
     }
 
     @Test
     void shouldDeliverANewAnomalyWithinOneSecondOfOnAnomaly() throws Exception {
-        try (SseClient client = SseClient.connect(http, port, "/api/anomalies/stream", null)) {
+        try (SseClient client = SseClient.connect(server.http, server.port, "/api/anomalies/stream", null)) {
             assertEquals("text/event-stream; charset=utf-8",
                 client.response.headers().firstValue("content-type").orElse(""));
             await("the client subscribed", () -> store.subscriberCount() == 1);
@@ -72,7 +60,7 @@ class AnomalyStreamTest {
                 latenciesMicros[i] = (event.receivedNanos() - sent) / 1000;
                 assertEquals(i + 1, event.id(), "the event id is the version sequence");
                 assertEquals("anomaly", event.type());
-                JsonNode data = JSON.readTree(event.data());
+                JsonNode data = AnomalyServer.JSON.readTree(event.data());
                 assertEquals(id, data.path("id").asLong());
                 assertEquals("203.0.113." + i, data.path("subject").asText());
                 assertEquals("open", data.path("state").asText());
@@ -89,7 +77,7 @@ class AnomalyStreamTest {
     @Test
     void shouldResumeAfterLastEventIdWithNothingMissedAndNothingRepeated() throws Exception {
         long lastSeen;
-        try (SseClient client = SseClient.connect(http, port, "/api/anomalies/stream", null)) {
+        try (SseClient client = SseClient.connect(server.http, server.port, "/api/anomalies/stream", null)) {
             await("the client subscribed", () -> store.subscriberCount() == 1);
             store(5);
             lastSeen = ids(client, 5).get(4);
@@ -98,7 +86,7 @@ class AnomalyStreamTest {
         await("the first client's subscription ended", () -> store.subscriberCount() == 0);
         store(5); // versions 6 .. 10 while nobody listens
         awaitStored(store, 10);
-        try (SseClient client = SseClient.connect(http, port, "/api/anomalies/stream", Long.toString(lastSeen))) {
+        try (SseClient client = SseClient.connect(server.http, server.port, "/api/anomalies/stream", Long.toString(lastSeen))) {
             assertEquals(LongStream.rangeClosed(6, 10).boxed().toList(), ids(client, 5), "replayed from the queue");
             store(2);
             assertEquals(List.of(11L, 12L), ids(client, 2), "then live");
@@ -112,19 +100,18 @@ class AnomalyStreamTest {
     void shouldTakeTheLastEventIdAsAQueryParameterAndRejectAMalformedOne() throws Exception {
         store(3);
         awaitStored(store, 3);
-        try (SseClient client = SseClient.connect(http, port, "/api/anomalies/stream?lastEventId=1", null)) {
+        try (SseClient client = SseClient.connect(server.http, server.port, "/api/anomalies/stream?lastEventId=1", null)) {
             assertEquals(List.of(2L, 3L), ids(client, 2));
         }
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/api/anomalies/stream")).header("Last-Event-ID", "yesterday")
-            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bad = server.http.send(HttpRequest.newBuilder(server.uri("/api/anomalies/stream"))
+            .header("Last-Event-ID", "yesterday").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("Last-Event-ID 'yesterday'"), bad.body());
     }
 
     @Test
     void shouldSendHeartbeatsAndForgetAClientThatWentAway() throws Exception {
-        SseClient client = SseClient.connect(http, port, "/api/anomalies/stream", null);
+        SseClient client = SseClient.connect(server.http, server.port, "/api/anomalies/stream", null);
         await("the client subscribed", () -> store.subscriberCount() == 1);
         await("heartbeats", () -> client.comments.get() >= 3);
         client.close();

@@ -3,9 +3,6 @@ package io.sluice.server.security;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.analyzers.security.Anomaly;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +51,5 @@ final class TestAnomalies {
     /** Waits until the store has stored {@code versions} versions in all. */
     static void awaitStored(AnomalyStore store, long versions) {
         await(versions + " anomaly versions stored", () -> store.lastVersion() >= versions);
-    }
-
-    /** A real HTTP server on 127.0.0.1 and a free port serving {@code routes}; returns the port. */
-    static int serve(Vertx vertx, AnomalyRoutes routes) throws Exception {
-        Router router = Router.router(vertx);
-        routes.mount(router);
-        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-            .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        return server.actualPort();
     }
 }
