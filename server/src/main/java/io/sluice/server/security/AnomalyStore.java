@@ -6,8 +6,12 @@ import io.sluice.server.alerts.BoundedHandOver;
 import io.sluice.server.alerts.RecordBytes;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code <dataDir>/anomalies} (one {@link AnomalyRecordCodec} record per excerpt, numbered by a store-wide version
  * sequence), the latest version of the most recent anomalies is indexed in memory for the feed and the alert
  * function, and each new version is fanned out to live subscribers (SSE clients). {@link #open} rebuilds the index
- * from the queue and continues the id and version sequences after the highest stored.
+ * from the queue, continues the id and version sequences after the highest stored, and closes what the previous run
+ * left open (the detectors' state did not survive it).
  *
  * <p>Thread contract: {@link #onAnomaly} is called on the security stage's thread and never blocks: it hands the
  * anomaly to the store's own thread ("sluice-anomaly-store", which owns the appender), at most
@@ -43,6 +48,8 @@ public final class AnomalyStore implements AnomalyListener, AutoCloseable {
     public static final int MAX_HANDED_OVER = 10_000;
     /** Anomalies whose latest version the index keeps; older ones are only in the queue. */
     public static final int DEFAULT_INDEX_CAPACITY = 100_000;
+    /** The detail key that says why the store, not a detector, closed an anomaly. */
+    public static final String CLOSED_BY = "closedBy";
     private static final Logger LOG = LoggerFactory.getLogger(AnomalyStore.class);
 
     private final ScheduledThreadPoolExecutor storeThread;
@@ -88,6 +95,7 @@ public final class AnomalyStore implements AnomalyListener, AutoCloseable {
             try {
                 AnomalyStore store = new AnomalyStore(thread, queue, indexCapacity);
                 store.appender = queue.createAppender();
+                store.closeLeftOpen();
                 return store;
             } catch (RuntimeException e) {
                 queue.close();
@@ -96,7 +104,30 @@ public final class AnomalyStore implements AnomalyListener, AutoCloseable {
         }, "anomaly store");
     }
 
-    /** Ids for new anomalies: never one already stored, also across restarts (unused ones are skipped, not reused). */
+    /**
+     * The detectors keep open anomalies in memory only: what an earlier run left open would never be updated or
+     * closed (and {@code anomaly()} rules would fire for it forever), so it is closed now, marked
+     * {@code closedBy=restart} in its details.
+     */
+    private void closeLeftOpen() {
+        List<Anomaly> leftOpen = new ArrayList<>(index.openAnomalies());
+        leftOpen.sort(Comparator.comparingLong(Anomaly::id));
+        long now = RecordBytes.nanos(Instant.now());
+        for (Anomaly a : leftOpen) {
+            Map<String, String> details = new LinkedHashMap<>(a.details());
+            details.put(CLOSED_BY, "restart");
+            store(new Anomaly(a.id(), a.detector(), a.severity(), a.subjectType(), a.subject(), a.firstSeen(),
+                a.lastSeen(), a.count(), a.evidence(), a.samples(), details, false), now);
+        }
+        if (!leftOpen.isEmpty()) {
+            LOG.info("closed {} anomalies left open by the previous run (closedBy=restart)", leftOpen.size());
+        }
+    }
+
+    /**
+     * Ids for new anomalies: never one already stored, also across restarts (the next run starts after the highest
+     * stored id; one handed out but never stored may come again then).
+     */
     public LongSupplier nextId() {
         return nextId::getAndIncrement;
     }

@@ -131,7 +131,8 @@ class AnomalyRoutesTest {
         assertEquals(expected.lastSeen().toString(), a.path("lastSeen").asText());
         assertEquals(6, a.path("count").asLong());
         assertEquals(List.of(expected.id() * 10, expected.id() * 10 + 1),
-            AnomalyServer.JSON.convertValue(a.path("evidence"), List.class).stream().map(n -> ((Number) n).longValue()).toList());
+            AnomalyServer.JSON.convertValue(a.path("evidence"), List.class).stream()
+                .map(n -> ((Number) n).longValue()).toList());
         assertEquals("sample of " + expected.id(), a.path("samples").get(0).asText());
         assertEquals("sshd", a.path("details").path("service").asText());
         assertEquals("closed", a.path("state").asText());

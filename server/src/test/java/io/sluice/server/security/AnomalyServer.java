@@ -46,6 +46,11 @@ final class AnomalyServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** Connects an SSE client to the stream; {@code query} is appended to the path, {@code lastEventId} may be null. */
+    SseClient stream(String query, String lastEventId) throws Exception {
+        return SseClient.connect(http, port, "/api/anomalies/stream" + query, lastEventId);
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

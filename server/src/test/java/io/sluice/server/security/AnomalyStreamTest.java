@@ -46,7 +46,7 @@ class AnomalyStreamTest {
 
     @Test
     void shouldDeliverANewAnomalyWithinOneSecondOfOnAnomaly() throws Exception {
-        try (SseClient client = SseClient.connect(server.http, server.port, "/api/anomalies/stream", null)) {
+        try (SseClient client = server.stream("", null)) {
             assertEquals("text/event-stream; charset=utf-8",
                 client.response.headers().firstValue("content-type").orElse(""));
             await("the client subscribed", () -> store.subscriberCount() == 1);
@@ -77,7 +77,7 @@ class AnomalyStreamTest {
     @Test
     void shouldResumeAfterLastEventIdWithNothingMissedAndNothingRepeated() throws Exception {
         long lastSeen;
-        try (SseClient client = SseClient.connect(server.http, server.port, "/api/anomalies/stream", null)) {
+        try (SseClient client = server.stream("", null)) {
             await("the client subscribed", () -> store.subscriberCount() == 1);
             store(5);
             lastSeen = ids(client, 5).get(4);
@@ -86,7 +86,7 @@ class AnomalyStreamTest {
         await("the first client's subscription ended", () -> store.subscriberCount() == 0);
         store(5); // versions 6 .. 10 while nobody listens
         awaitStored(store, 10);
-        try (SseClient client = SseClient.connect(server.http, server.port, "/api/anomalies/stream", Long.toString(lastSeen))) {
+        try (SseClient client = server.stream("", Long.toString(lastSeen))) {
             assertEquals(LongStream.rangeClosed(6, 10).boxed().toList(), ids(client, 5), "replayed from the queue");
             store(2);
             assertEquals(List.of(11L, 12L), ids(client, 2), "then live");
@@ -100,7 +100,7 @@ class AnomalyStreamTest {
     void shouldTakeTheLastEventIdAsAQueryParameterAndRejectAMalformedOne() throws Exception {
         store(3);
         awaitStored(store, 3);
-        try (SseClient client = SseClient.connect(server.http, server.port, "/api/anomalies/stream?lastEventId=1", null)) {
+        try (SseClient client = server.stream("?lastEventId=1", null)) {
             assertEquals(List.of(2L, 3L), ids(client, 2));
         }
         HttpResponse<String> bad = server.http.send(HttpRequest.newBuilder(server.uri("/api/anomalies/stream"))
@@ -111,7 +111,7 @@ class AnomalyStreamTest {
 
     @Test
     void shouldSendHeartbeatsAndForgetAClientThatWentAway() throws Exception {
-        SseClient client = SseClient.connect(server.http, server.port, "/api/anomalies/stream", null);
+        SseClient client = server.stream("", null);
         await("the client subscribed", () -> store.subscriberCount() == 1);
         await("heartbeats", () -> client.comments.get() >= 3);
         client.close();
