@@ -12,10 +12,11 @@ import io.sluice.analyzers.security.AttackKind;
 final class WebAttackSignatures {
     private static final LiteralSet TRAVERSAL = new LiteralSet("../", "..\\", "..%2f", "..%5c", "%2e%2e", "/etc/passwd",
         "/proc/self/environ");
-    private static final LiteralSet SQL_INJECTION = new LiteralSet("union select", "union+select", "union%20select",
-        "union/**/select", "union+all+select", "union%20all%20select", "' or '1'='1", "' or 1=1", "'+or+'1'='1",
-        "%27%20or%20%271%27%3d%271", "%27+or+%271%27%3d%271", "%27%20or%201%3d1", "' or ''='", "sleep(", "sleep%28",
-        "benchmark(", "waitfor delay", "information_schema", "@@version", "load_file(");
+    private static final LiteralSet SQL_INJECTION = new LiteralSet("union select", "union+select",
+        "union%20select", "union/**/select", "union+all+select", "union%20all%20select", "' or '", "'+or+'",
+        "'%20or%20'", "%27%20or%20%27", "%27+or+%27", "%27%20or%20", "%27+or+", "' or 1=1", "'+or+1=1",
+        "'%20or%201=1", "%20or%201=1", "' or ''='", "'--", "%27--", "sleep(", "sleep%28", "benchmark(",
+        "waitfor delay", "waitfor%20delay", "information_schema", "@@version", "load_file(");
     private static final LiteralSet XSS = new LiteralSet("<script", "%3cscript", "onerror=", "onerror%3d", "onload=",
         "onload%3d", "javascript:", "javascript%3a", "<svg", "%3csvg");
     private static final LiteralSet COMMAND_INJECTION = new LiteralSet(";wget", ";curl", "|wget", "|curl", "%3bwget",
