@@ -16,6 +16,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sluice.alerts.AlertEngine;
 import io.sluice.analyzers.StreamAnalyzers;
+import io.sluice.analyzers.security.detect.DetectorKind;
+import io.sluice.analyzers.security.detect.SecurityMetrics;
 import io.sluice.analyzers.latency.PipelineLatencyRecorder;
 import io.sluice.analyzers.stats.LatencySummary;
 import io.sluice.analyzers.stats.Window;
@@ -137,6 +139,20 @@ final class SluiceMetrics {
         functionCounter("sluice.alerts.listener.failures", "Alert notifications a listener failed to take", alerts,
             AlertEngine::listenerFailures);
         return new StreamStatsGauges(analyzers, registry, MAX_EXPORTED_KEYS);
+    }
+
+    void bindSecurity(SecurityMetrics security) {
+        for (DetectorKind kind : DetectorKind.values()) {
+            FunctionCounter.builder("sluice.security.anomalies.created", security, m -> m.anomaliesCreated(kind))
+                .description("Anomalies opened, per detector").tag("detector", kind.label()).register(registry);
+            Gauge.builder("sluice.security.tracked.keys", security, m -> m.trackedKeys(kind))
+                .description("Keys (IPs, users, hosts) a detector holds state for; bounded per detector")
+                .tag("detector", kind.label()).register(registry);
+        }
+        Gauge.builder("sluice.security.anomalies.open", security, SecurityMetrics::openAnomalies)
+            .description("Anomalies open now").register(registry);
+        functionCounter("sluice.security.events", "Events the recognizer read as security events", security,
+            SecurityMetrics::securityEvents);
     }
 
     /** Per-key gauges exported per dimension, on top of the analyzers' own cap: keeps a scrape readable. */

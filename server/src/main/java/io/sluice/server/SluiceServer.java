@@ -5,6 +5,9 @@ import io.sluice.alerts.AlertFunctions;
 import io.sluice.alerts.AlertsConfig;
 import io.sluice.alerts.AlertsYaml;
 import io.sluice.analyzers.StreamAnalyzers;
+import io.sluice.analyzers.security.detect.DetectorSettings;
+import io.sluice.analyzers.security.detect.SecurityAnalyzer;
+import io.sluice.analyzers.security.recognize.LogSecurityRecognizer;
 import io.sluice.analyzers.counts.EventCounter;
 import io.sluice.core.EpochClock;
 import io.sluice.core.Transport;
@@ -18,6 +21,9 @@ import io.sluice.ingest.udp.SyslogUdpSource;
 import io.sluice.server.alerts.AlertNotifications;
 import io.sluice.server.alerts.NotifierSettings;
 import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.security.AnomalyAlertFunction;
+import io.sluice.server.security.AnomalyRoutes;
+import io.sluice.server.security.AnomalyStore;
 import io.sluice.server.http.BearerTokenAuth;
 import io.sluice.server.http.HttpApi;
 import io.sluice.storage.Journal;
@@ -29,6 +35,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *   syslog TCP / UDP / TLS  --+
  *   HTTP NDJSON, OTLP, _bulk --+--> ring --+--> journal handler (Chronicle: data/journal, data/dead-letter)
- *                                          +--> event counter   (analyzers; later: error rates, latency, security)
+ *                                          +--> event counter, error rate, latency, throughput (analyzers)
+ *                                          +--> security: recognizer + detectors --> anomaly store (feed, SSE)
  *   HTTP: /health /metrics /api/stats and the ingest routes (answered once the journal has the events)
  * </pre>
  *
@@ -72,6 +80,10 @@ public final class SluiceServer implements AutoCloseable {
     private final StreamAnalyzers analyzers;
     private final AlertEngine alerts;
     private final AlertNotifications notifications;
+    private final AnomalyStore anomalies;
+    private final SecurityAnalyzer security;
+    /** The built-in alert functions plus {@code anomaly(...)} over the live anomaly store. */
+    private final AlertFunctions alertFunctions;
     private final EpochClock clock = new EpochClock();
     private final Vertx vertx;
     private final List<String> deployments = new ArrayList<>();
@@ -86,11 +98,16 @@ public final class SluiceServer implements AutoCloseable {
         this.journal = Journal.open(config.dataDir(), JournalSettings.defaults().withFsync(config.journalFsync()));
         EventCounter counter = new EventCounter(config.maxApps());
         this.analyzers = new StreamAnalyzers(config.analyzers());
+        this.anomalies = AnomalyStore.open(config.dataDir());
+        this.security = new SecurityAnalyzer(DetectorSettings.defaults(), new LogSecurityRecognizer(), anomalies,
+            anomalies.nextId(), clock::epochNanos);
         this.pipeline = analyzers.addStagesTo(EventPipeline.builder(config.pipeline())
                 .sequenceBase(journal.lastSequence() + 1)
                 .stage(JOURNAL_STAGE, journal.newHandler(analyzers.journalLatency()))
                 .stage("counter", counter))
+            .stage(SecurityAnalyzer.STAGE, security)
             .start();
+        this.alertFunctions = AnomalyAlertFunction.withAnomalies(anomalies);
         this.notifications = AlertNotifications.open(config.dataDir(), NotifierSettings.defaults()
             .withAlertmanager(config.alerts().alertmanager())
             .withWebhooks(config.alerts().webhooks()));
@@ -98,7 +115,7 @@ public final class SluiceServer implements AutoCloseable {
         this.alerts = new AlertEngine(analyzers, config.alerts().rules(), (alert, transition) -> {
             log.onAlert(alert, transition);
             notifications.onAlert(alert, transition); // only appends to the outbox: never blocks the engine
-        }, config.alerts().engine());
+        }, config.alerts().engine(), alertFunctions, Clock.systemUTC());
         int loops = config.syslogTcp().eventLoops() + 1; // + one for HTTP
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
         metrics.bindJvm();
@@ -114,10 +131,13 @@ public final class SluiceServer implements AutoCloseable {
         metrics.bindPipeline(pipeline);
         StreamStatsGauges streamGauges = metrics.bindAnalyzers(analyzers, alerts);
         notifications.metrics().bindTo(metrics.registry());
+        anomalies.metrics().bindTo(metrics.registry());
+        metrics.bindSecurity(security.metrics());
         this.httpApi = new HttpApi(metrics.registry(), counter, List.of(tcpMetrics, udpMetrics, tlsMetrics, httpMetrics),
             journal.metrics(),
             pipeline, () -> accepting, ingest.routes(), auth, analyzers, alerts, this::reloadRules)
-            .beforeScrape(streamGauges::refresh);
+            .beforeScrape(streamGauges::refresh)
+            .mount(new AnomalyRoutes(anomalies, config.dataDir())::mount);
     }
 
     private final HttpApi httpApi;
@@ -219,7 +239,7 @@ public final class SluiceServer implements AutoCloseable {
      */
     public synchronized String reloadRules() {
         AlertsConfig fresh = configFile == null ? AlertsConfig.defaults()
-            : AlertsYaml.readConfig(configFile, AlertFunctions.builtins());
+            : AlertsYaml.readConfig(configFile, alertFunctions);
         alerts.replaceRules(fresh.rules());
         return "alert rules reloaded: " + fresh.rules().size() + " rule(s)";
     }
@@ -273,6 +293,7 @@ public final class SluiceServer implements AutoCloseable {
         alerts.stop();
         notifications.close(); // what is not delivered stays in the outbox for the next start
         boolean drained = pipeline.drainAndStop(DRAIN_TIMEOUT);
+        anomalies.close(); // after the drain: the security stage's last anomalies are in
         journal.close();
         await(vertx.close());
         metrics.close();

@@ -8,6 +8,7 @@ import io.sluice.analyzers.latency.LatencyField;
 import io.sluice.analyzers.latency.LatencySettings;
 import io.sluice.analyzers.scan.DurationUnit;
 import io.sluice.core.pipeline.PipelineSettings;
+import io.sluice.server.security.AnomalyAlertFunction;
 import io.sluice.core.pipeline.WaitStrategyKind;
 import io.sluice.ingest.http.HttpIngestSettings;
 import io.sluice.ingest.tcp.SyslogTcpSettings;
@@ -43,7 +44,9 @@ final class ConfigMapper {
             b.maxApps = file.counters() == null ? SluiceConfig.DEFAULT_MAX_APPS
                 : or(file.counters().maxApps(), SluiceConfig.DEFAULT_MAX_APPS);
             b.analyzers = analyzers(file.analyzers());
-            b.alerts = AlertsYaml.toConfig(file.alerts(), source, AlertFunctions.builtins());
+            // anomaly(...) rules validate here against no anomalies; the engine binds them to the live store
+            b.alerts = AlertsYaml.toConfig(file.alerts(), source,
+                AlertFunctions.builtins().with(AnomalyAlertFunction.NAME, new AnomalyAlertFunction(List::of)));
             b.source = source;
         });
     }

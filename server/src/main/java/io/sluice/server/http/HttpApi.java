@@ -44,6 +44,7 @@ public final class HttpApi {
     private final StreamStats streamStats;
     private final AlertRoutes alertRoutes;
     private Runnable beforeScrape = () -> { };
+    private final List<java.util.function.Consumer<Router>> extraRoutes = new java.util.ArrayList<>();
 
     public HttpApi(PrometheusMeterRegistry registry, EventCounter counter, List<SourceMetrics> sources,
                    JournalMetrics journal, EventPipeline pipeline, BooleanSupplier accepting,
@@ -69,6 +70,7 @@ public final class HttpApi {
         router.get("/api/stats").handler(this::stats);
         router.get("/api/services/:name").handler(this::service);
         alertRoutes.mount(router);
+        extraRoutes.forEach(mount -> mount.accept(router));
         for (IngestRoute route : ingestRoutes) {
             router.route(route.method(), route.path()).handler(route.handler());
         }
@@ -87,6 +89,12 @@ public final class HttpApi {
     private void metrics(RoutingContext ctx) {
         beforeScrape.run();
         ctx.response().putHeader("content-type", PROMETHEUS_TEXT).end(registry.scrape());
+    }
+
+    /** Adds routes another component owns (the anomaly feed), behind the same auth check. */
+    public HttpApi mount(java.util.function.Consumer<Router> routes) {
+        this.extraRoutes.add(routes);
+        return this;
     }
 
     /** Runs before each scrape: gauges whose rows change (per-service stats) are rebuilt there. */
