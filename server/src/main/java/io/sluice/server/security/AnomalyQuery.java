@@ -19,8 +19,8 @@ import java.util.function.Predicate;
  *   <li>{@code detector}: one name or a comma list ({@code brute_force,port_scan})</li>
  *   <li>{@code severity}: {@code P2} (exactly), {@code P1,P2} (any of), or {@code <=P2} (P2 or worse: P1, P2)</li>
  *   <li>{@code ip} / {@code user} / {@code host}: the subject when its type is that one, or a detail whose key
- *       names that type ({@code ip}, {@code source_ip}, {@code users}, {@code target_host} ...) holding the value,
- *       alone or in a comma list</li>
+ *       has that word ({@code source.ip}, {@code users}, {@code target_host} ...) holding the value, alone or in a
+ *       comma list</li>
  *   <li>{@code state}: {@code open} or {@code closed}</li>
  *   <li>{@code limit}: 1 .. {@link #MAX_LIMIT}, default {@link #DEFAULT_LIMIT}; {@code cursor}: a previous
  *       answer's {@code nextCursor}</li>
@@ -70,7 +70,17 @@ record AnomalyQuery(long sinceNanos, long untilNanos, Set<String> detectors, Set
             return true;
         }
         for (Map.Entry<String, String> d : a.details().entrySet()) {
-            if (d.getKey().toLowerCase(java.util.Locale.ROOT).contains(type) && listed(d.getValue(), value)) {
+            if (namesType(d.getKey(), type) && listed(d.getValue(), value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for a key with a word {@code type} or its plural: {@code source.ip}, {@code users}, {@code target_host}. */
+    private static boolean namesType(String key, String type) {
+        for (String word : key.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+            if (word.equals(type) || word.equals(type + "s")) {
                 return true;
             }
         }

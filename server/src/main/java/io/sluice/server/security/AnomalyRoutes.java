@@ -24,6 +24,11 @@ import java.util.List;
  * {...anomaly...,"evidenceEvents":[{...event as EventJsonWriter writes it...}],"evidenceMissing":[]}
  * </pre>
  *
+ * The list and the cursor cover the anomalies the store indexes (the most recent
+ * {@link AnomalyStore#DEFAULT_INDEX_CAPACITY}); {@code /{id}} also finds older ones in the queue, and
+ * {@code sluice replay --queue anomalies} prints everything. An anomaly updated between two pages moves to the front:
+ * a client paging back may miss it there, and finds it on a fresh first page.
+ *
  * <p>Thread contract: handlers run on the event loop; scanning the index and reading the journal run in
  * {@code executeBlocking}. {@link #close} after the HTTP server stopped.
  */

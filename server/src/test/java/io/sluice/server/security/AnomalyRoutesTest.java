@@ -97,11 +97,14 @@ class AnomalyRoutesTest {
     void shouldMatchAnAddressNamedInTheDetailsToo() throws Exception {
         long id = store.nextId().getAsLong();
         store.onAnomaly(new Anomaly(id, "distributed_brute_force", "P2", "user", "root", TestAnomalies.T0,
-            TestAnomalies.T0, 9, List.of(), List.of(), java.util.Map.of("ips", "192.0.2.1, 192.0.2.77"), true));
+            TestAnomalies.T0, 9, List.of(), List.of(),
+            java.util.Map.of("ips", "192.0.2.1, 192.0.2.77", "description", "192.0.2.99"), true));
         awaitStored(store, ANOMALIES + 2);
         JsonNode page = get("/api/anomalies?ip=192.0.2.77", 200);
         assertEquals(1, page.path("anomalies").size());
         assertEquals(id, page.path("anomalies").get(0).path("id").asLong());
+        assertEquals(0, get("/api/anomalies?ip=192.0.2.99", 200).path("anomalies").size(),
+            "a key that merely contains the letters 'ip' names no address");
     }
 
     @Test
