@@ -76,40 +76,30 @@ final class AnomalyBook {
             return;
         }
         if (dirtyCount == dirty.length) {
-            dropTold(); // only closed or already told entries can fill it: the live ones are fewer than the cap
+            sweep(0, false, false); // only closed or already told entries can fill it: live ones are fewer than the cap
         }
         a.queued = true;
         dirty[dirtyCount++] = a;
     }
 
-    private void dropTold() {
-        int kept = 0;
-        for (int i = 0; i < dirtyCount; i++) {
-            OpenAnomaly a = dirty[i];
-            dirty[i] = null;
-            if (a.closed || !a.dirty) {
-                a.queued = false;
-            } else {
-                dirty[kept++] = a;
-            }
-        }
-        dirtyCount = kept;
-    }
-
     /** Tells the listener about updated anomalies not told for a second (all of them if {@code force}). */
     void flushUpdates(long nowNanos, boolean force) {
+        sweep(nowNanos, force, true);
+    }
+
+    /** Walks the queued anomalies: drops closed and told ones, tells the due ones if {@code tell}, keeps the rest. */
+    private void sweep(long nowNanos, boolean force, boolean tell) {
         int kept = 0;
         for (int i = 0; i < dirtyCount; i++) {
             OpenAnomaly a = dirty[i];
             dirty[i] = null;
-            if (a.closed || !a.dirty) {
+            boolean due = tell && (force || nowNanos - a.lastNotifiedNanos >= UPDATE_INTERVAL_NANOS);
+            if (a.closed || !a.dirty || due) {
                 a.queued = false;
-                continue;
-            }
-            if (force || nowNanos - a.lastNotifiedNanos >= UPDATE_INTERVAL_NANOS) {
-                a.lastNotifiedNanos = nowNanos;
-                a.queued = false;
-                tell(a, true);
+                if (due && !a.closed && a.dirty) {
+                    a.lastNotifiedNanos = nowNanos;
+                    tell(a, true);
+                }
             } else {
                 dirty[kept++] = a;
             }

@@ -102,6 +102,22 @@ class AnomalyLifecycleTest {
     }
 
     @Test
+    void shouldQueueUpdatesWhenEarlyClosedAnomaliesFillTheQueue() {
+        SecurityHarness h = new SecurityHarness(DetectorSettings.defaults().withMaxOpenAnomalies(2));
+        for (int ip = 1; ip <= 6; ip++) { // each created, updated within the second (queued), then pushed out
+            h.send(ip * 0.01, "WEB_ATTACK ip=192.0.2." + ip + " attack=XSS");
+            h.send(ip * 0.01 + 0.001, "WEB_ATTACK ip=192.0.2." + ip + " attack=XSS");
+        }
+        h.tickAt(2);
+        List<Anomaly> attacks = h.of(DetectorKind.WEB_ATTACK);
+        assertEquals(6, attacks.size());
+        for (Anomaly a : attacks) {
+            assertEquals(2, a.count(), a.subject() + " told with its update, open or closed");
+        }
+        assertEquals(4, h.metrics().anomaliesClosedEarly());
+    }
+
+    @Test
     void shouldKeepDetectingWhenTheListenerThrows() {
         AtomicInteger calls = new AtomicInteger();
         AtomicLong clock = new AtomicLong(TestLogEvents.at(0));
