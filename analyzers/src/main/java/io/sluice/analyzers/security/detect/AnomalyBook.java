@@ -24,6 +24,8 @@ final class AnomalyBook {
     private final LruKeyTable table;
     private final OpenAnomaly[] byTableId;
     private final OpenAnomaly[] dirty;
+    private final Threshold[] rules = new Threshold[DetectorKind.COUNT];
+    private final long[] windowNanos = new long[DetectorKind.COUNT];
     private final long shortestWindowNanos;
     private int dirtyCount;
     private int open;
@@ -38,7 +40,9 @@ final class AnomalyBook {
         this.dirty = new OpenAnomaly[settings.maxOpenAnomalies()];
         long shortest = Long.MAX_VALUE;
         for (DetectorKind kind : DetectorKind.values()) {
-            shortest = Math.min(shortest, settings.ruleOf(kind).windowNanos());
+            rules[kind.ordinal()] = settings.ruleOf(kind);
+            windowNanos[kind.ordinal()] = rules[kind.ordinal()].windowNanos();
+            shortest = Math.min(shortest, windowNanos[kind.ordinal()]);
         }
         this.shortestWindowNanos = shortest;
     }
@@ -114,7 +118,7 @@ final class AnomalyBook {
             int next = table.newerThan(id);
             OpenAnomaly a = byTableId[id];
             long quiet = nowNanos - a.lastSeen;
-            if (quiet >= settings.ruleOf(a.kind).windowNanos()) {
+            if (quiet >= windowNanos[a.kind.ordinal()]) {
                 close(a, false);
             } else if (quiet < shortestWindowNanos) {
                 break; // later entries were updated later still: none of them can be quiet long enough
@@ -141,7 +145,7 @@ final class AnomalyBook {
     private void tell(OpenAnomaly a, boolean stillOpen) {
         a.dirty = false;
         try {
-            listener.onAnomaly(a.toAnomaly(stillOpen, settings.ruleOf(a.kind)));
+            listener.onAnomaly(a.toAnomaly(stillOpen, rules[a.kind.ordinal()]));
         } catch (RuntimeException e) {
             metrics.onListenerError();
         }

@@ -46,6 +46,8 @@ public record DetectorSettings(int maxTrackedKeys, int maxOpenAnomalies, int evi
     public static final Threshold DEFAULT_WEB_AUTH_BURST = Threshold.of(10, ONE_MINUTE);
     /** Upper bound on a key cap: per-key arrays are preallocated. */
     public static final int MAX_TRACKED_KEYS = 1 << 22;
+    /** Upper bound on keys x threshold count, the slots one detector preallocates (16-24 B each). */
+    public static final long MAX_SLOTS_PER_DETECTOR = 1L << 26;
 
     public DetectorSettings {
         requireRange("max tracked keys", maxTrackedKeys, 1, MAX_TRACKED_KEYS);
@@ -60,6 +62,15 @@ public record DetectorSettings(int maxTrackedKeys, int maxOpenAnomalies, int evi
         }
         requireRange("privilege escalation P1 failures", privilegeEscalationP1, privilegeEscalation.count(),
             Threshold.MAX_COUNT);
+        int deepest = privilegeEscalationP1;
+        for (Threshold t : new Threshold[] {bruteForce, passwordSpraying, distributedBruteForce, successAfterFailures,
+            portScan, webAttack, webAuthBurst}) {
+            deepest = Math.max(deepest, t.count());
+        }
+        if ((long) maxTrackedKeys * deepest > MAX_SLOTS_PER_DETECTOR) {
+            throw new IllegalArgumentException("max tracked keys x the largest threshold count must be <= "
+                + MAX_SLOTS_PER_DETECTOR + " (preallocated), got " + maxTrackedKeys + " x " + deepest);
+        }
     }
 
     public static DetectorSettings defaults() {

@@ -131,12 +131,12 @@ public final class SecurityAnalyzer implements EventHandler<LogEvent> {
         return 0;
     }
 
-    /** The most evidence one detection can carry: the deepest window, plus the success after failures. */
+    /** The most evidence one detection can carry: the deepest window, plus a success after failures. */
     private static int maxEvidence(DetectorSettings s) {
-        int max = s.privilegeEscalationP1() + s.successAfterFailures().count() + 1;
+        int max = s.privilegeEscalationP1();
         for (DetectorKind kind : DetectorKind.values()) {
             max = Math.max(max, s.ruleOf(kind).count());
         }
-        return max;
+        return max + 1;
     }
 }
