@@ -12,6 +12,22 @@ import io.sluice.core.LogEvent;
  * <p>Thread contract: a mutable flyweight reloaded per event by its one owning recognizer; allocation-free.
  */
 final class LineView {
+    /** {@link #features()} bit: the body holds '=' (key=value: netfilter, audit, PAM). */
+    static final int EQUALS = 1;
+    /** {@link #features()} bit: the body holds '[' (fail2ban's {@code [jail] Ban}). */
+    static final int BRACKET = 1 << 1;
+    /** {@link #features()} bit: the body holds '"' (an access log's request). */
+    static final int QUOTE = 1 << 2;
+    /** {@link #features()} bit: the body holds ';' (PAM's {@code failure;}, sudo's {@code ; TTY=}). */
+    static final int SEMICOLON = 1 << 3;
+    /** {@link #features()} bit: the body holds {@code client} or {@code remote} (web-server error logs). */
+    static final int CLIENT = 1 << 4;
+    /** {@link #features()} bit: the body holds {@code sshd} (an sshd line whose tag could not be read). */
+    static final int SSHD = 1 << 5;
+    private static final byte[] CLIENT_WORD = AsciiBytes.of("client");
+    private static final byte[] REMOTE_WORD = AsciiBytes.of("remote");
+    private static final byte[] SSHD_WORD = AsciiBytes.of("sshd");
+
     /** Words at the start of a line in which a program tag is looked for (journal: {@code host prog[pid]:}). */
     private static final int TAG_WORDS = 3;
 
@@ -41,6 +57,28 @@ final class LineView {
         } else {
             findTag();
         }
+    }
+
+    /**
+     * One pass over the body that tells which matcher families could possibly match, so a line from an unknown
+     * program (most lines) is dismissed after reading it once instead of once per family.
+     */
+    int features() {
+        int features = 0;
+        for (int i = from; i < to; i++) {
+            switch (bytes[i]) {
+                case '=' -> features |= EQUALS;
+                case '[' -> features |= BRACKET;
+                case '"' -> features |= QUOTE;
+                case ';' -> features |= SEMICOLON;
+                case 'c' -> features |= AsciiBytes.startsWith(bytes, i, to, CLIENT_WORD) ? CLIENT : 0;
+                case 'r' -> features |= AsciiBytes.startsWith(bytes, i, to, REMOTE_WORD) ? CLIENT : 0;
+                case 's' -> features |= AsciiBytes.startsWith(bytes, i, to, SSHD_WORD) ? SSHD : 0;
+                default -> {
+                }
+            }
+        }
+        return features;
     }
 
     /** True when the program tag starts with {@code prefix}. */

@@ -24,6 +24,10 @@ public final class LogSecurityRecognizer implements SecurityRecognizer {
     private static final byte[] SUDO = AsciiBytes.of("sudo");
     private static final byte[] SU = AsciiBytes.of("su");
     private static final byte[] KERNEL = AsciiBytes.of("kernel");
+    private static final byte[] NGINX = AsciiBytes.of("nginx");
+    private static final byte[] HTTPD = AsciiBytes.of("httpd");
+    private static final byte[] APACHE = AsciiBytes.of("apache");
+    private static final byte[] HAPROXY = AsciiBytes.of("haproxy");
     private static final byte[] POSTFIX = AsciiBytes.of("postfix");
     private static final byte[] DOVECOT = AsciiBytes.of("dovecot");
     private static final byte[] DOVECOT_AUTH = AsciiBytes.of("auth");
@@ -75,6 +79,10 @@ public final class LogSecurityRecognizer implements SecurityRecognizer {
         if (line.programIs(KERNEL)) {
             return firewall.match(b, from, to, out);
         }
+        if (line.programStartsWith(NGINX) || line.programStartsWith(HTTPD) || line.programStartsWith(APACHE)
+            || line.programStartsWith(HAPROXY)) {
+            return webError.match(b, from, to, clear(out)) || webAccess.match(b, from, to, clear(out));
+        }
         if (line.programStartsWith(POSTFIX)) {
             return postfix.match(b, from, to, out);
         }
@@ -87,10 +95,18 @@ public final class LogSecurityRecognizer implements SecurityRecognizer {
 
     /** A program we do not know by name (or a RAW line without a tag): the families that identify themselves. */
     private boolean anyProgram(byte[] b, int from, int to, SecuritySignal out) {
-        return pam.match(b, from, to, false, clear(out)) || firewall.match(b, from, to, clear(out))
-            || audit.match(b, from, to, clear(out)) || webError.match(b, from, to, clear(out))
-            || webAccess.match(b, from, to, clear(out)) || fail2ban.match(b, from, to, clear(out))
-            || AsciiBytes.contains(b, from, to, SSHD) && sshd.match(b, from, to, clear(out));
+        int features = line.features();
+        return has(features, LineView.SEMICOLON) && pam.match(b, from, to, false, clear(out))
+            || has(features, LineView.EQUALS) && (firewall.match(b, from, to, clear(out))
+                || audit.match(b, from, to, clear(out)))
+            || has(features, LineView.CLIENT) && webError.match(b, from, to, clear(out))
+            || has(features, LineView.QUOTE) && webAccess.match(b, from, to, clear(out))
+            || has(features, LineView.BRACKET) && fail2ban.match(b, from, to, clear(out))
+            || has(features, LineView.SSHD) && sshd.match(b, from, to, clear(out));
+    }
+
+    private static boolean has(int features, int bit) {
+        return (features & bit) != 0;
     }
 
     private static SecuritySignal clear(SecuritySignal out) {
