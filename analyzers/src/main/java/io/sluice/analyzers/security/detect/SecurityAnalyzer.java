@@ -26,6 +26,8 @@ public final class SecurityAnalyzer implements EventHandler<LogEvent> {
     /** The stage name the server registers this handler under. */
     public static final String STAGE = "security";
     private static final long CLOSE_CHECK_INTERVAL_NANOS = 1_000_000_000L;
+    /** Sweeps of the update queue are spaced so a batch per event does not walk every open anomaly each time. */
+    private static final long FLUSH_INTERVAL_NANOS = 100_000_000L;
 
     private final DetectorSettings settings;
     private final SecurityRecognizer recognizer;
@@ -37,6 +39,7 @@ public final class SecurityAnalyzer implements EventHandler<LogEvent> {
     private final SecurityMetrics metrics;
     private final AnomalyBook book;
     private long nextCloseCheckNanos = Long.MIN_VALUE;
+    private long nextFlushNanos = Long.MIN_VALUE;
 
     /**
      * @param settings   thresholds and bounds
@@ -99,11 +102,15 @@ public final class SecurityAnalyzer implements EventHandler<LogEvent> {
     }
 
     /**
-     * Tells the listener about anomalies updated more than a second after it last heard of them, and (once a second)
-     * closes anomalies whose subject was quiet for its detector's window. This stage's thread only.
+     * Tells the listener about anomalies updated more than a second after it last heard of them (checked every 100
+     * ms), and (once a second) closes anomalies whose subject was quiet for its detector's window. This stage's
+     * thread only.
      */
     public void onTick(long nowNanos) {
-        book.flushUpdates(nowNanos, false);
+        if (nowNanos >= nextFlushNanos) {
+            nextFlushNanos = nowNanos + FLUSH_INTERVAL_NANOS;
+            book.flushUpdates(nowNanos, false);
+        }
         if (nowNanos >= nextCloseCheckNanos) {
             nextCloseCheckNanos = nowNanos + CLOSE_CHECK_INTERVAL_NANOS;
             book.closeQuiet(nowNanos);
