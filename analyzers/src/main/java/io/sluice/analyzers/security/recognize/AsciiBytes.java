@@ -52,6 +52,16 @@ final class AsciiBytes {
         return NOT_FOUND;
     }
 
+    /** Index of the first byte {@code c} in {@code b[from, to)}, or {@link #NOT_FOUND}. */
+    static int indexOfByte(byte[] b, int from, int to, char c) {
+        for (int i = Math.max(from, 0); i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return NOT_FOUND;
+    }
+
     /** Index after {@code needle} when {@code b[at, to)} starts with it, else {@link #NOT_FOUND}. */
     static int after(byte[] b, int at, int to, byte[] needle) {
         return at >= 0 && to - at >= needle.length && regionMatches(b, at, needle, 0) ? at + needle.length : NOT_FOUND;

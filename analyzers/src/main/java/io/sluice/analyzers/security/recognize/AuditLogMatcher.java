@@ -32,7 +32,7 @@ final class AuditLogMatcher {
         int acct = indexOf(b, from, addr, ACCT);
         if (acct != NOT_FOUND) {
             int user = acct + ACCT.length;
-            int end = WebAccessMatcher.indexOfByte(b, user, addr, '"');
+            int end = AsciiBytes.indexOfByte(b, user, addr, '"');
             if (end > user && !(end == user + 1 && b[user] == '?')) {
                 out.user(user, end - user);
             }

@@ -52,7 +52,7 @@ final class DovecotMatcher {
         int user = indexOf(b, from, host, USER);
         if (user != NOT_FOUND) {
             int start = user + USER.length;
-            int end = WebAccessMatcher.indexOfByte(b, start, host, '>');
+            int end = AsciiBytes.indexOfByte(b, start, host, '>');
             if (end > start) {
                 out.user(start, end - start);
             }
@@ -64,8 +64,8 @@ final class DovecotMatcher {
     /** The last {@code (user,address...)} before {@code phrase}: sets user and source. */
     private static boolean passdb(byte[] b, int from, int phrase, SecuritySignal out) {
         boolean found = false;
-        for (int open = WebAccessMatcher.indexOfByte(b, from, phrase, '('); open != NOT_FOUND;
-             open = WebAccessMatcher.indexOfByte(b, open + 1, phrase, '(')) {
+        for (int open = AsciiBytes.indexOfByte(b, from, phrase, '('); open != NOT_FOUND;
+             open = AsciiBytes.indexOfByte(b, open + 1, phrase, '(')) {
             int comma = open + 1;
             while (comma < phrase && b[comma] != ',' && b[comma] != ')' && b[comma] != ' ') {
                 comma++;

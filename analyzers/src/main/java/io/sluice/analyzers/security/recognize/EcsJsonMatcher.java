@@ -100,7 +100,7 @@ final class EcsJsonMatcher implements FieldVisitor {
         if (p >= to || b[p] != '[') {
             return false;
         }
-        int close = WebAccessMatcher.indexOfByte(b, p, to, ']');
+        int close = AsciiBytes.indexOfByte(b, p, to, ']');
         int quoted = AsciiBytes.indexOf(b, p, close == NOT_FOUND ? to : close, AUTHENTICATION);
         return quoted != NOT_FOUND && b[quoted - 1] == '"' && quoted + AUTHENTICATION.length < to
             && b[quoted + AUTHENTICATION.length] == '"';

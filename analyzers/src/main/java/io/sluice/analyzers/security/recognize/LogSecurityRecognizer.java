@@ -81,7 +81,8 @@ public final class LogSecurityRecognizer implements SecurityRecognizer {
         }
         if (line.programStartsWith(NGINX) || line.programStartsWith(HTTPD) || line.programStartsWith(APACHE)
             || line.programStartsWith(HAPROXY)) {
-            return webError.match(b, from, to, clear(out)) || webAccess.match(b, from, to, clear(out));
+            // access lines are the bulk of a web server's traffic: try them first
+            return webAccess.match(b, from, to, clear(out)) || webError.match(b, from, to, clear(out));
         }
         if (line.programStartsWith(POSTFIX)) {
             return postfix.match(b, from, to, out);

@@ -61,7 +61,7 @@ final class PostfixMatcher {
 
     /** The first {@code [address]} in {@code b[from, to)}. */
     private static boolean bracketedHost(byte[] b, int from, int to, SecuritySignal out) {
-        int open = WebAccessMatcher.indexOfByte(b, from, to, '[');
+        int open = AsciiBytes.indexOfByte(b, from, to, '[');
         return open != NOT_FOUND && SourceHost.capture(b, open, to, out) != NOT_FOUND;
     }
 

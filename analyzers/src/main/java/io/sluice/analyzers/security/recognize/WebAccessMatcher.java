@@ -40,7 +40,7 @@ final class WebAccessMatcher {
         if (userEnd > identEnd + 1 && !(userEnd == identEnd + 2 && b[identEnd + 1] == '-')) {
             out.user(identEnd + 1, userEnd - identEnd - 1);
         }
-        int request = indexOfByte(b, userEnd, status, '"');
+        int request = AsciiBytes.indexOfByte(b, userEnd, status, '"');
         int code = AsciiBytes.parseDigits(b, status, status + 3);
         return classify(b, request == NOT_FOUND ? status : request + 1, status, status + 3, to, code, out);
     }
@@ -51,7 +51,7 @@ final class WebAccessMatcher {
         if (clientEnd + 1 >= to || b[clientEnd + 1] != '[' || !SshLoginLine.isAddress(b, from, clientEnd)) {
             return false;
         }
-        int p = indexOfByte(b, clientEnd, to, ']');
+        int p = AsciiBytes.indexOfByte(b, clientEnd, to, ']');
         for (int token = 0; token < 3 && p != NOT_FOUND && p < to; token++) {
             p = AsciiBytes.spaceOrEnd(b, p + 2, to) - 1; // frontend, backend/server, timers
         }
@@ -60,7 +60,7 @@ final class WebAccessMatcher {
         if (code < 100 || code > 599 || SourceHost.capture(b, from, clientEnd, true, out) == NOT_FOUND) {
             return false;
         }
-        int request = indexOfByte(b, status, to, '"');
+        int request = AsciiBytes.indexOfByte(b, status, to, '"');
         return classify(b, request == NOT_FOUND ? to : request + 1, to, to, to, code, out);
     }
 
@@ -91,14 +91,5 @@ final class WebAccessMatcher {
             open--;
         }
         return open > from && WebAttackSignatures.isScanner(b, open + 1, close);
-    }
-
-    static int indexOfByte(byte[] b, int from, int to, char c) {
-        for (int i = Math.max(from, 0); i < to; i++) {
-            if (b[i] == c) {
-                return i;
-            }
-        }
-        return NOT_FOUND;
     }
 }

@@ -95,7 +95,7 @@ final class WebErrorLogMatcher {
         if (notFound == NOT_FOUND) {
             return null;
         }
-        int end = b[user] == '`' ? WebAccessMatcher.indexOfByte(b, user + 1, notFound, '\'') : notFound;
+        int end = b[user] == '`' ? AsciiBytes.indexOfByte(b, user + 1, notFound, '\'') : notFound;
         int start = b[user] == '`' ? user + 1 : user;
         if (end != NOT_FOUND && end >= start) {
             out.user(start, end - start);
