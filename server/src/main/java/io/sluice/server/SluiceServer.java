@@ -84,6 +84,7 @@ public final class SluiceServer implements AutoCloseable {
     private final SecurityAnalyzer security;
     /** The built-in alert functions plus {@code anomaly(...)} over the live anomaly store. */
     private final AlertFunctions alertFunctions;
+    private final AnomalyRoutes anomalyRoutes;
     private final EpochClock clock = new EpochClock();
     private final Vertx vertx;
     private final List<String> deployments = new ArrayList<>();
@@ -108,6 +109,7 @@ public final class SluiceServer implements AutoCloseable {
             .stage(SecurityAnalyzer.STAGE, security)
             .start();
         this.alertFunctions = AnomalyAlertFunction.withAnomalies(anomalies);
+        this.anomalyRoutes = new AnomalyRoutes(anomalies, config.dataDir());
         this.notifications = AlertNotifications.open(config.dataDir(), NotifierSettings.defaults()
             .withAlertmanager(config.alerts().alertmanager())
             .withWebhooks(config.alerts().webhooks()));
@@ -137,7 +139,7 @@ public final class SluiceServer implements AutoCloseable {
             journal.metrics(),
             pipeline, () -> accepting, ingest.routes(), auth, analyzers, alerts, this::reloadRules)
             .beforeScrape(streamGauges::refresh)
-            .mount(new AnomalyRoutes(anomalies, config.dataDir())::mount);
+            .mount(anomalyRoutes::mount);
     }
 
     private final HttpApi httpApi;
@@ -290,6 +292,7 @@ public final class SluiceServer implements AutoCloseable {
                 LOG.warn("stopping the HTTP server failed: {}", e.toString());
             }
         }
+        anomalyRoutes.close(); // the HTTP server is down: release the journal reader used for evidence
         alerts.stop();
         notifications.close(); // what is not delivered stays in the outbox for the next start
         boolean drained = pipeline.drainAndStop(DRAIN_TIMEOUT);
