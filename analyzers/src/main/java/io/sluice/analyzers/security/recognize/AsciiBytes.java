@@ -78,7 +78,12 @@ final class AsciiBytes {
     }
 
     static boolean equals(byte[] b, int offset, int length, byte[] literal) {
-        return length == literal.length && regionMatches(b, offset, literal, 0);
+        return offset >= 0 && length == literal.length && regionMatches(b, offset, literal, 0);
+    }
+
+    /** True when {@code b[from, to)} ends with {@code needle}. */
+    static boolean endsWith(byte[] b, int from, int to, byte[] needle) {
+        return to - from >= needle.length && regionMatches(b, to - needle.length, needle, 0);
     }
 
     static boolean contains(byte[] b, int from, int to, byte[] needle) {

@@ -136,8 +136,7 @@ final class SshdMatcher {
 
     /** Connection closed/reset/disconnected before authentication ended: only with sshd's {@code [preauth]} mark. */
     private boolean disconnects(byte[] b, int from, int to, SecuritySignal out) {
-        boolean preauth = AsciiBytes.equals(b, to - PREAUTH.length, PREAUTH.length, PREAUTH) && to - PREAUTH.length
-            >= from;
+        boolean preauth = AsciiBytes.endsWith(b, from, to, PREAUTH);
         int at = afterFirst(b, from, to, RECEIVED_DISCONNECT);
         if (at != NOT_FOUND) {
             // reason 3 is the client's own "Auth fail"; anything else counts only before authentication

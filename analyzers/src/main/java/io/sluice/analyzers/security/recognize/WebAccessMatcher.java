@@ -51,12 +51,15 @@ final class WebAccessMatcher {
         if (clientEnd + 1 >= to || b[clientEnd + 1] != '[' || !SshLoginLine.isAddress(b, from, clientEnd)) {
             return false;
         }
-        int p = AsciiBytes.indexOfByte(b, clientEnd, to, ']');
-        for (int token = 0; token < 3 && p != NOT_FOUND && p < to; token++) {
-            p = AsciiBytes.spaceOrEnd(b, p + 2, to) - 1; // frontend, backend/server, timers
+        int token = AsciiBytes.indexOfByte(b, clientEnd, to, ']');
+        if (token == NOT_FOUND) {
+            return false;
         }
-        int status = p == NOT_FOUND ? NOT_FOUND : p + 2;
-        int code = status < to ? AsciiBytes.parseDigits(b, status, Math.min(to, status + 3)) : NOT_FOUND;
+        for (int n = 0; n < 3; n++) { // frontend, backend/server, timers
+            token = AsciiBytes.spaceOrEnd(b, AsciiBytes.skipSpaces(b, token + 1, to), to);
+        }
+        int status = AsciiBytes.skipSpaces(b, token, to);
+        int code = status + 3 <= to ? AsciiBytes.parseDigits(b, status, status + 3) : NOT_FOUND;
         if (code < 100 || code > 599 || SourceHost.capture(b, from, clientEnd, true, out) == NOT_FOUND) {
             return false;
         }
