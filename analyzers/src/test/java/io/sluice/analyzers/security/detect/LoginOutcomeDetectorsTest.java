@@ -63,9 +63,12 @@ class LoginOutcomeDetectorsTest {
         Anomaly first = h.only(DetectorKind.PRIVILEGE_ESCALATION);
         assertEquals("P2", first.severity());
         assertEquals("mallory", first.subject());
-        for (int i = 1; i < 5; i++) {
+        for (int i = 1; i < 4; i++) {
             h.send(i * 0.1, "PRIVILEGE_FAILURE user=mallory");
         }
+        h.tickAt(2);
+        assertEquals("P2", h.only(DetectorKind.PRIVILEGE_ESCALATION).severity(), "4 failures: still P2");
+        h.send(2.5, "PRIVILEGE_FAILURE user=mallory");
         Anomaly escalated = h.only(DetectorKind.PRIVILEGE_ESCALATION);
         assertEquals(first.id(), escalated.id());
         assertEquals("P1", escalated.severity(), "told at once, not coalesced: an escalation is news");
