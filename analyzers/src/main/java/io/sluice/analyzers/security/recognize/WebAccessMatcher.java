@@ -37,6 +37,9 @@ final class WebAccessMatcher {
         }
         int identEnd = AsciiBytes.spaceOrEnd(b, clientEnd + 1, status);
         int userEnd = AsciiBytes.spaceOrEnd(b, identEnd + 1, status);
+        if (userEnd + 1 >= status || b[userEnd + 1] != '[') {
+            return false; // not "client ident user [time]": some other text quoting a request
+        }
         if (userEnd > identEnd + 1 && !(userEnd == identEnd + 2 && b[identEnd + 1] == '-')) {
             out.user(identEnd + 1, userEnd - identEnd - 1);
         }

@@ -75,6 +75,7 @@ class WebAccessMatcherTest {
     void shouldIgnoreLinesWithoutARequestAndStatus() {
         assertNull(Recognized.line("198.51.100.23 - - [23/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\""));
         assertNull(Recognized.line("2026-11-23 10:00:00 INFO fetched https://example.com/select?x=1 in 20 ms"));
+        assertNull(Recognized.line("Nov 23 10:00:00 app1 api[9]: upstream answered \"GET /x HTTP/1.1\" 200 in 3 ms"));
     }
 
     private static String line(String target, int status, String agent) {
