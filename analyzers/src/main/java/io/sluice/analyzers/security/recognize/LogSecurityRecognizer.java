@@ -7,9 +7,11 @@ import io.sluice.core.LogEvent;
 
 /**
  * The {@link SecurityRecognizer} for log lines: ECS JSON attributes first, then the message by the program that wrote
- * it (APP_NAME, or the tag found in a RAW line): sshd, sudo/su, the kernel's netfilter lines, web servers; a line from
- * any other program is tried against the generic families (PAM, netfilter, web error and access logs) in that order.
- * Each family is one small matcher; the first that matches fills the signal.
+ * it (APP_NAME, or the tag found in a RAW line): sshd, old-style {@code x(pam_unix)}, sudo/su, the kernel's netfilter
+ * lines, web servers (nginx, httpd, apache, haproxy), postfix, dovecot. A line from any other program (or a RAW line
+ * without a tag) is read once for the bytes each family needs ({@link LineView#features()}) and tried only against
+ * the families that can match: PAM, netfilter, audit, web error log, web access log, fail2ban bans, sshd. Each family
+ * is one small matcher; the first that matches fills the signal. Construct with {@code new LogSecurityRecognizer()}.
  *
  * <p>Which actions count as a failure (what fail2ban would count towards a ban): AUTH_FAILURE, INVALID_USER,
  * PRIVILEGE_FAILURE, PROBE and WEB_ATTACK (see {@link #isFailure}). AUTH_SUCCESS, WEB_REQUEST (403 included) and
