@@ -70,6 +70,36 @@ class LogSecurityRecognizerTest {
             + "authentication failed: Connection lost to authentication server"));
     }
 
+    @Test
+    void shouldReadAuditAuthFailuresButNotTheLoginRecordThatEchoesThem() {
+        String common = "uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:sshd_t:s0-s0:c0.c1023 ";
+        Recognized auth = Recognized.line("type=USER_AUTH msg=audit(1383116263.000:603): pid=12887 " + common
+            + "msg='op=password acct=\"dan\" exe=\"/usr/sbin/sshd\" hostname=? addr=192.168.3.100 terminal=ssh "
+            + "res=failed'");
+        assertEquals(new Recognized(SecurityAction.AUTH_FAILURE, "192.168.3.100", "dan", -1, -1,
+            io.sluice.analyzers.security.AttackKind.NONE), auth);
+        assertNull(Recognized.line("type=USER_LOGIN msg=audit(1383116048.000:595): pid=12354 " + common
+            + "msg='op=login acct=\"dan\" exe=\"/usr/sbin/sshd\" hostname=? addr=192.168.3.100 terminal=ssh "
+            + "res=failed'"));
+        assertNull(Recognized.line("type=USER_AUTH msg=audit(1383116263.000:604): pid=12887 " + common
+            + "msg='op=password acct=\"dan\" exe=\"/usr/sbin/sshd\" hostname=? addr=192.168.3.100 terminal=ssh "
+            + "res=success'"));
+    }
+
+    @Test
+    void shouldReadDovecotPassdbFailuresWithUserAndAddress() {
+        Recognized unknown = Recognized.line("Jan 29 05:13:50 mail dovecot: auth: passwd-file(username,1.2.3.4): "
+            + "unknown user");
+        assertEquals(new Recognized(SecurityAction.INVALID_USER, "1.2.3.4", "username", -1, -1,
+            io.sluice.analyzers.security.AttackKind.NONE), unknown);
+        Recognized mismatch = Recognized.line("Jun 11 13:57:17 main dovecot: auth: sql(admin@example.ru,"
+            + "192.168.144.226,<6rXunFtu493AqJDi>): Password mismatch");
+        assertEquals(new Recognized(SecurityAction.AUTH_FAILURE, "192.168.144.226", "admin@example.ru", -1, -1,
+            io.sluice.analyzers.security.AttackKind.NONE), mismatch);
+        assertNull(Recognized.line("Jun 13 20:48:11 platypus dovecot: pop3-login: Disconnected (no auth attempts): "
+            + "rip=121.44.24.254, lip=113.212.99.194, TLS: Disconnected"));
+    }
+
     /**
      * Decided, not an accident: fail2ban's pam-generic sample marks {@code pop(pam_unix)[4920]: authentication
      * failure ... rhost=192.168.10.3} as no match only because its line-prefix regex does not accept that tag form;
