@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -19,7 +20,11 @@ public final class LoopbackHttp implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 10;
 
     private final Vertx vertx = Vertx.vertx();
-    private final HttpClientAgent client = vertx.createHttpClient();
+    /**
+     * No keep-alive: every exchange binds a new server on port 0, and the kernel may hand out a port a previous,
+     * closed server had; a pooled connection to it would carry the request to the wrong (old) responder.
+     */
+    private final HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
 
     /** Status, headers and body of one answer. */
     public record Answer(int status, MultiMap headers, String body) {
