@@ -20,28 +20,30 @@ public final class LoopbackHttp implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 10;
 
     private final Vertx vertx = Vertx.vertx();
-    /**
-     * No keep-alive: every exchange binds a new server on port 0, and the kernel may hand out a port a previous,
-     * closed server had; a pooled connection to it would carry the request to the wrong (old) responder.
-     */
     private final HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+    /**
+     * One server for the life of this helper, answering with whatever the current exchange set: servers bound and
+     * closed per exchange on port 0 could share or reuse a port inside one Vert.x, and a request then reached an
+     * older responder (seen in CI).
+     */
+    private volatile Consumer<HttpServerResponse> responder = response -> response.setStatusCode(500).end();
+    private HttpServer server;
 
     /** Status, headers and body of one answer. */
     public record Answer(int status, MultiMap headers, String body) {
     }
 
-    public Answer exchange(HttpMethod method, Consumer<HttpServerResponse> responder) throws Exception {
-        HttpServer server = await(vertx.createHttpServer()
-            .requestHandler(request -> responder.accept(request.response()))
-            .listen(0, "127.0.0.1"));
-        try {
-            return await(client.request(method, server.actualPort(), "127.0.0.1", "/")
-                .compose(HttpClientRequest::send)
-                .compose(response -> response.body()
-                    .map(body -> new Answer(response.statusCode(), response.headers(), body.toString()))));
-        } finally {
-            await(server.close());
+    public synchronized Answer exchange(HttpMethod method, Consumer<HttpServerResponse> answer) throws Exception {
+        if (server == null) {
+            server = await(vertx.createHttpServer()
+                .requestHandler(request -> responder.accept(request.response()))
+                .listen(0, "127.0.0.1"));
         }
+        responder = answer;
+        return await(client.request(method, server.actualPort(), "127.0.0.1", "/")
+            .compose(HttpClientRequest::send)
+            .compose(response -> response.body()
+                .map(body -> new Answer(response.statusCode(), response.headers(), body.toString()))));
     }
 
     @Override
