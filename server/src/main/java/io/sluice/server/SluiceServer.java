@@ -12,6 +12,7 @@ import io.sluice.analyzers.counts.EventCounter;
 import io.sluice.core.EpochClock;
 import io.sluice.core.Transport;
 import io.sluice.core.pipeline.EventPipeline;
+import io.sluice.core.pipeline.FusedHandler;
 import io.sluice.ingest.SourceMetrics;
 import io.sluice.ingest.tcp.SyslogTcpSettings;
 import io.sluice.ingest.tcp.SyslogTcpSource;
@@ -85,6 +86,8 @@ public final class SluiceServer implements AutoCloseable {
     /** The built-in alert functions plus {@code anomaly(...)} over the live anomaly store. */
     private final AlertFunctions alertFunctions;
     private final AnomalyRoutes anomalyRoutes;
+    /** Counter, analyzers and security on one ring thread (small machines) instead of one each. */
+    private final boolean fusedAnalysis;
     private final EpochClock clock = new EpochClock();
     private final Vertx vertx;
     private final List<String> deployments = new ArrayList<>();
@@ -102,12 +105,17 @@ public final class SluiceServer implements AutoCloseable {
         this.anomalies = AnomalyStore.open(config.dataDir());
         this.security = new SecurityAnalyzer(DetectorSettings.defaults(), new LogSecurityRecognizer(), anomalies,
             anomalies.nextId(), clock::epochNanos);
-        this.pipeline = analyzers.addStagesTo(EventPipeline.builder(config.pipeline())
-                .sequenceBase(journal.lastSequence() + 1)
-                .stage(JOURNAL_STAGE, journal.newHandler(analyzers.journalLatency()))
-                .stage("counter", counter))
-            .stage(SecurityAnalyzer.STAGE, security)
-            .start();
+        EventPipeline.Builder stages = EventPipeline.builder(config.pipeline())
+            .sequenceBase(journal.lastSequence() + 1)
+            .stage(JOURNAL_STAGE, journal.newHandler(analyzers.journalLatency()));
+        this.fusedAnalysis = config.analyzerStages().fuse(Runtime.getRuntime().availableProcessors());
+        if (fusedAnalysis) {
+            stages.stage("analysis", new FusedHandler(List.of(counter, analyzers.errors(), analyzers.latency(),
+                analyzers.throughput(), security)));
+        } else {
+            analyzers.addStagesTo(stages.stage("counter", counter)).stage(SecurityAnalyzer.STAGE, security);
+        }
+        this.pipeline = stages.start();
         this.alertFunctions = AnomalyAlertFunction.withAnomalies(anomalies);
         this.anomalyRoutes = new AnomalyRoutes(anomalies, config.dataDir());
         this.notifications = AlertNotifications.open(config.dataDir(), NotifierSettings.defaults()
@@ -174,6 +182,8 @@ public final class SluiceServer implements AutoCloseable {
         listening.put("http", config.bind() + ":" + http.actualPort());
         alerts.start();
         accepting = true;
+        LOG.info("ring stages: journal + {}", fusedAnalysis ? "analysis (counter, errors, latency, throughput, "
+            + "security fused on one thread)" : "counter, errors, latency, throughput, security (a thread each)");
         LOG.info("alerts: {} rule(s), alertmanager {}, {} webhook(s)", alerts.rules().size(),
             config.alerts().alertmanager() == null ? "none" : config.alerts().alertmanager(),
             config.alerts().webhooks().size());

@@ -22,7 +22,7 @@ import java.util.List;
  * ring: {size: 65536, slot-bytes: 2048, wait-strategy: blocking}
  * journal: {fsync: false}
  * counters: {max-apps: 10000}
- * analyzers: {max-keys: 10000, latency: {json-fields: [duration_ms, "elapsed:s"], message-keys: [...],
+ * analyzers: {max-keys: 10000, stages: auto, latency: {json-fields: [duration_ms, "elapsed:s"], message-keys: [...],
  *             structured-data-params: [...], access-log-request-time: true, max-services: 1000, significant-digits: 2}}
  * alerts: {alertmanager: {url: ...}, webhooks: [{url: ...}], rules: [...]}   (see AlertsConfigFile)
  * </pre>
@@ -33,7 +33,7 @@ public record ConfigFile(String dataDir, String bind, Http http, Auth auth, Sysl
 
     /** Per-dimension key cap of the analyzers (services, hosts, transports), and where latency is read. */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Analyzers(Integer maxKeys, Latency latency) {
+    public record Analyzers(Integer maxKeys, String stages, Latency latency) {
     }
 
     /** Field lists are {@code name} or {@code name:unit} (unit ns, us, ms, s; default ms). */

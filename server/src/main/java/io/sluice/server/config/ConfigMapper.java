@@ -44,6 +44,8 @@ final class ConfigMapper {
             b.maxApps = file.counters() == null ? SluiceConfig.DEFAULT_MAX_APPS
                 : or(file.counters().maxApps(), SluiceConfig.DEFAULT_MAX_APPS);
             b.analyzers = analyzers(file.analyzers());
+            b.analyzerStages = file.analyzers() == null || file.analyzers().stages() == null ? AnalyzerStages.AUTO
+                : AnalyzerStages.parse(file.analyzers().stages());
             // anomaly(...) rules validate here against no anomalies; the engine binds them to the live store
             b.alerts = AlertsYaml.toConfig(file.alerts(), source,
                 AlertFunctions.builtins().with(AnomalyAlertFunction.NAME, new AnomalyAlertFunction(List::of)));

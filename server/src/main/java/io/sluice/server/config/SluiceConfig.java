@@ -27,13 +27,15 @@ import java.util.function.Consumer;
  * @param pipeline     ring size, slot bytes, wait strategy
  * @param maxApps      distinct app-names the counters track before counting the rest as "other"
  * @param analyzers    error-rate / latency / throughput analyzers: key cap, error and latency field settings
+ * @param analyzerStages one ring thread per analysis stage, or fused into one
  * @param alerts       alert rules, notifier endpoints, evaluation and re-send intervals
  * @param source       where the values came from, for the startup log ("defaults" or the config file's path)
  */
 public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSettings httpIngest,
                            List<String> authTokens, boolean journalFsync, SyslogTcpSettings syslogTcp,
                            SyslogUdpSettings syslogUdp, SyslogTlsSettings syslogTls, PipelineSettings pipeline,
-                           int maxApps, AnalyzerSettings analyzers, AlertsConfig alerts, String source) {
+                           int maxApps, AnalyzerSettings analyzers, AnalyzerStages analyzerStages, AlertsConfig alerts,
+                           String source) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final String DEFAULT_BIND = "0.0.0.0";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -59,8 +61,8 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
     public static SluiceConfig defaults() {
         return new SluiceConfig(DEFAULT_DATA_DIR, DEFAULT_BIND, DEFAULT_HTTP_PORT, HttpIngestSettings.defaults(),
             List.of(), false, SyslogTcpSettings.defaults(), SyslogUdpSettings.defaults(), SyslogTlsSettings.defaults(),
-            PipelineSettings.defaults(), DEFAULT_MAX_APPS, AnalyzerSettings.defaults(), AlertsConfig.defaults(),
-            "defaults");
+            PipelineSettings.defaults(), DEFAULT_MAX_APPS, AnalyzerSettings.defaults(), AnalyzerStages.AUTO,
+            AlertsConfig.defaults(), "defaults");
     }
 
     /** A copy with the changes {@code edit} makes; the result is validated like any config. */
@@ -116,6 +118,10 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
         return with(b -> b.httpIngest = settings);
     }
 
+    public SluiceConfig withAnalyzerStages(AnalyzerStages stages) {
+        return with(b -> b.analyzerStages = stages);
+    }
+
     public SluiceConfig withAlerts(AlertsConfig config) {
         return with(b -> b.alerts = config);
     }
@@ -138,6 +144,7 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
         public PipelineSettings pipeline;
         public int maxApps;
         public AnalyzerSettings analyzers;
+        public AnalyzerStages analyzerStages;
         public AlertsConfig alerts;
         public String source;
 
@@ -154,13 +161,14 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
             pipeline = c.pipeline;
             maxApps = c.maxApps;
             analyzers = c.analyzers;
+            analyzerStages = c.analyzerStages;
             alerts = c.alerts;
             source = c.source;
         }
 
         SluiceConfig build() {
             return new SluiceConfig(dataDir, bind, httpPort, httpIngest, authTokens, journalFsync, syslogTcp,
-                syslogUdp, syslogTls, pipeline, maxApps, analyzers, alerts, source);
+                syslogUdp, syslogTls, pipeline, maxApps, analyzers, analyzerStages, alerts, source);
         }
     }
 }
