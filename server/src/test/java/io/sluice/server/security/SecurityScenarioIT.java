@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.server.SluiceServer;
+import io.sluice.server.config.AnalyzerStages;
 import io.sluice.server.support.SyslogSender;
 import io.sluice.server.support.TestServers;
 import java.net.URI;
@@ -40,7 +41,9 @@ class SecurityScenarioIT {
 
     @Test
     void shouldOpenOneAnomalyPerScenarioAndNoP1FromBackground() throws Exception {
-        try (SluiceServer server = SluiceServer.start(TestServers.loopback(dir))) {
+        // a thread per analysis stage here (the other ITs run fused, the default on small machines): both layouts run
+        try (SluiceServer server = SluiceServer.start(TestServers.loopback(dir)
+            .withAnalyzerStages(AnalyzerStages.SEPARATE))) {
             api = server.port("http");
             int tcp = server.port("syslog-tcp");
             try (SyslogSender background = new SyslogSender(tcp, false)) {
