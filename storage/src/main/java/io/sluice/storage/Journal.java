@@ -43,6 +43,9 @@ public final class Journal implements AutoCloseable {
     private final JournalMetrics metrics;
     private final AtomicBoolean handlerActive = new AtomicBoolean();
 
+    /** Null when pretouching is off. */
+    private final JournalPretoucher pretoucher;
+
     private Journal(Path dataDir, JournalSettings settings, FileChannel lockChannel, SingleChronicleQueue journalQueue,
                     SingleChronicleQueue deadLetterQueue) {
         this.dataDir = dataDir;
@@ -54,6 +57,7 @@ public final class Journal implements AutoCloseable {
             ExcerptHeader.lastSequenceIn(deadLetterQueue));
         this.metrics = new JournalMetrics(lastSequenceAtOpen,
             List.of(JournalQueue.JOURNAL.dir(dataDir), JournalQueue.DEAD_LETTER.dir(dataDir)));
+        this.pretoucher = settings.pretouch() ? new JournalPretoucher(journalQueue) : null;
     }
 
     /** Opens (creating if needed) the journal in {@code dataDir} with {@link JournalSettings#defaults()}. */
@@ -127,6 +131,9 @@ public final class Journal implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (pretoucher != null) {
+                pretoucher.close();
+            }
             journalQueue.close();
             deadLetterQueue.close();
         } finally {

@@ -12,8 +12,10 @@ import net.openhft.chronicle.queue.RollCycles;
  * @param fsync          force each closed excerpt to disk (msync) before the journal reports it durable. Off: an
  *                       excerpt is in the page cache when closed and survives a crash of the process, not of the
  *                       machine. On: it survives a power loss too, at a measured cost (BENCHMARKS.md).
+ * @param pretouch       touch the mapped file's pages ahead of the writer from a background thread
  */
-public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBatchEvents, boolean fsync) {
+public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBatchEvents, boolean fsync,
+                              boolean pretouch) {
     /** Daily files; the FAST_ variant computes the file name with arithmetic instead of date formatting. */
     public static final RollCycle DEFAULT_ROLL_CYCLE = RollCycles.FAST_DAILY;
     /** Large enough to amortise the excerpt header and Chronicle's per-document cost, small enough for readers. */
@@ -21,6 +23,8 @@ public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBat
     public static final int DEFAULT_MAX_BATCH_EVENTS = 512;
     /** Chronicle rejects a single excerpt larger than about a quarter of its block size; stay well under. */
     public static final int MAX_BATCH_BYTES_LIMIT = 4 * 1024 * 1024;
+    /** Measured on: see BENCHMARKS.md. */
+    public static final boolean DEFAULT_PRETOUCH = true;
 
     public JournalSettings {
         if (rollCycle == null) {
@@ -36,14 +40,19 @@ public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBat
     }
 
     public static JournalSettings defaults() {
-        return new JournalSettings(DEFAULT_ROLL_CYCLE, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BATCH_EVENTS, false);
+        return new JournalSettings(DEFAULT_ROLL_CYCLE, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BATCH_EVENTS, false,
+            DEFAULT_PRETOUCH);
     }
 
     public JournalSettings withMaxBatchEvents(int events) {
-        return new JournalSettings(rollCycle, maxBatchBytes, events, fsync);
+        return new JournalSettings(rollCycle, maxBatchBytes, events, fsync, pretouch);
     }
 
     public JournalSettings withFsync(boolean sync) {
-        return new JournalSettings(rollCycle, maxBatchBytes, maxBatchEvents, sync);
+        return new JournalSettings(rollCycle, maxBatchBytes, maxBatchEvents, sync, pretouch);
+    }
+
+    public JournalSettings withPretouch(boolean on) {
+        return new JournalSettings(rollCycle, maxBatchBytes, maxBatchEvents, fsync, on);
     }
 }
