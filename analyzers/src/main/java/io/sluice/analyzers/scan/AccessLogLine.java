@@ -22,8 +22,9 @@ public final class AccessLogLine {
     /** Index of the first status digit in {@code bytes[offset, offset+length)}, or NONE. */
     public static int statusIndex(byte[] bytes, int offset, int length) {
         int end = offset + length;
-        for (int i = offset; i + PROTOCOL.length < end; i++) {
-            if (bytes[i] != 'H' || !startsWithProtocol(bytes, i)) {
+        for (int i = ByteSearch.indexOf(bytes, offset, end, (byte) 'H'); i >= 0 && i + PROTOCOL.length < end;
+             i = ByteSearch.indexOf(bytes, i + 1, end, (byte) 'H')) {
+            if (!startsWithProtocol(bytes, i)) {
                 continue;
             }
             int j = i + PROTOCOL.length;
