@@ -3,7 +3,6 @@ package io.sluice.alerts;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -155,46 +154,9 @@ public final class AlertsYaml {
         try {
             return YAML.readValue(yaml, type);
         } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(origin + ":" + keyLine(yaml, e) + ": unknown key '" + e.getPropertyName()
-                + "' at " + path(e) + " (known here: " + e.getKnownPropertyIds() + ")", e);
+            throw new IllegalArgumentException(YamlErrors.unknownKey(yaml, origin, e), e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(origin + ":" + line(e) + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(YamlErrors.parseError(origin, e), e);
         }
-    }
-
-    /**
-     * The parser reports where it stood after the unknown key's value; the key itself is on that line or the nearest
-     * one above that holds it.
-     */
-    private static String keyLine(String yaml, UnrecognizedPropertyException e) {
-        if (e.getLocation() == null) {
-            return "?";
-        }
-        String[] lines = yaml.split("\n", -1);
-        String key = e.getPropertyName() + ":";
-        for (int i = Math.min(e.getLocation().getLineNr(), lines.length) - 1; i >= 0; i--) {
-            String text = lines[i].trim();
-            if (text.startsWith(key) || text.startsWith("- " + key) || text.contains("{" + key)
-                || text.contains(" " + key)) {
-                return Integer.toString(i + 1);
-            }
-        }
-        return line(e);
-    }
-
-    private static String line(JsonProcessingException e) {
-        return e.getLocation() == null ? "?" : Integer.toString(e.getLocation().getLineNr());
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

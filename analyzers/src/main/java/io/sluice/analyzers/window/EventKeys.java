@@ -41,22 +41,32 @@ public final class EventKeys {
     /** "10.0.0.1:5514" -> "10.0.0.1", "[::1]:5514" -> "::1": the port changes per connection, the host does not. */
     private static int peerHostId(ByteKeyIndex index, LogEvent event) {
         byte[] peer = event.peer();
-        int length = event.peerLength();
+        int length = peerHostLength(peer, event.peerLength());
+        return length > 0 ? index.idOf(peer, peerHostOffset(peer, event.peerLength()), length)
+            : index.idOf(NONE_BYTES, 0, 1);
+    }
+
+    /** Where the host starts in an ASCII peer address: after the bracket of "[::1]:5514", else at 0. */
+    public static int peerHostOffset(byte[] peer, int length) {
+        return length > 1 && peer[0] == '[' && closingBracket(peer, length) > 1 ? 1 : 0;
+    }
+
+    /** Length of the host in an ASCII peer address, without the port (and brackets); 0 for an empty address. */
+    public static int peerHostLength(byte[] peer, int length) {
         if (length > 1 && peer[0] == '[') {
-            int close = indexOf(peer, 1, length, (byte) ']');
-            return close > 1 ? index.idOf(peer, 1, close - 1) : index.idOf(peer, 0, length);
+            int close = closingBracket(peer, length);
+            return close > 1 ? close - 1 : length;
         }
         int colon = length;
         while (colon > 0 && peer[colon - 1] != ':') {
             colon--;
         }
-        int hostLength = colon > 1 ? colon - 1 : length;
-        return hostLength > 0 ? index.idOf(peer, 0, hostLength) : index.idOf(NONE_BYTES, 0, 1);
+        return colon > 1 ? colon - 1 : length;
     }
 
-    private static int indexOf(byte[] bytes, int from, int to, byte wanted) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == wanted) {
+    private static int closingBracket(byte[] peer, int length) {
+        for (int i = 1; i < length; i++) {
+            if (peer[i] == ']') {
                 return i;
             }
         }

@@ -1,5 +1,6 @@
 package io.sluice.analyzers.security.detect;
 
+import io.sluice.analyzers.window.EventKeys;
 import io.sluice.core.Field;
 import io.sluice.core.LogEvent;
 
@@ -52,8 +53,8 @@ final class VolumeSpikeDetector {
             offset = event.spanOffset(Field.HOSTNAME);
         } else {
             bytes = event.peer();
-            offset = peerHostOffset(bytes, event.peerLength());
-            length = peerHostLength(bytes, event.peerLength());
+            offset = EventKeys.peerHostOffset(bytes, event.peerLength());
+            length = EventKeys.peerHostLength(bytes, event.peerLength());
             if (length <= 0) {
                 return false;
             }
@@ -123,27 +124,5 @@ final class VolumeSpikeDetector {
         mean[id] = 0;
         variance[id] = 0;
         observed[id] = 0;
-    }
-
-    /** "[::1]:5514" starts after the bracket; "10.0.0.1:5514" at 0. */
-    private static int peerHostOffset(byte[] peer, int length) {
-        return length > 1 && peer[0] == '[' ? 1 : 0;
-    }
-
-    /** The address without its port: the port changes per connection, the host does not. */
-    private static int peerHostLength(byte[] peer, int length) {
-        if (length > 1 && peer[0] == '[') {
-            for (int i = 1; i < length; i++) {
-                if (peer[i] == ']') {
-                    return i - 1;
-                }
-            }
-            return length - 1;
-        }
-        int colon = length;
-        while (colon > 0 && peer[colon - 1] != ':') {
-            colon--;
-        }
-        return colon > 1 ? colon - 1 : length;
     }
 }
