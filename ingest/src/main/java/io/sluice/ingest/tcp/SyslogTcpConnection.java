@@ -45,8 +45,8 @@ final class SyslogTcpConnection {
     private boolean paused;
     private boolean closed;
     private boolean finished;
-    /** Reads and publish retries since the last quiet check: a graceful stop closes only a connection without any. */
-    private long activitySinceQuietCheck;
+    /** Reads and publish retries so far: a connection is quiet when this did not move for a check interval. */
+    private long activity;
 
     SyslogTcpConnection(NetSocket socket, Vertx vertx, EventRing ring, SourceMetrics metrics, EpochClock clock,
                         int maxFrameLength, int claimBatch, Runnable onFinished) {
@@ -69,11 +69,11 @@ final class SyslogTcpConnection {
         socket.exceptionHandler(error -> metrics.connectionErrors.increment());
         socket.endHandler(ignored -> onEnd());
         socket.closeHandler(ignored -> onClose());
-        socket.shutdownHandler(grace -> closeWhenQuiet());
+        socket.shutdownHandler(grace -> whenQuiet(socket::close));
     }
 
     private void onData(Buffer data) {
-        activitySinceQuietCheck++;
+        activity++;
         ByteBuf in = ((BufferInternal) data).getByteBuf();
         metrics.bytesReceived.add(in.readableBytes());
         if (paused) {
@@ -186,7 +186,7 @@ final class SyslogTcpConnection {
      * may still hold bytes it read before the close, and delivers them (and the end of the stream) on resume.
      */
     private void retry() {
-        activitySinceQuietCheck++; // still publishing what was read: not quiet, even though nothing is being read
+        activity++; // still publishing what was read: not quiet, even though nothing is being read
         if (!drain(carry)) {
             vertx.setTimer(RETRY_DELAY_MS, id -> retry());
             return;
@@ -200,17 +200,17 @@ final class SyslogTcpConnection {
     }
 
     /**
-     * Graceful shutdown: keep reading until the sender has been quiet for a moment, then close. A connection that was
-     * paused or publishing its backlog in that moment is not quiet: right after a resume the kernel may still hold
-     * bytes that Netty has not read yet, and closing then would discard them.
+     * Runs {@code action} once the connection has been quiet for a check interval: used to close on a graceful stop
+     * and to finish after a close. A connection that was paused or publishing its backlog in that moment is not
+     * quiet: right after a resume the kernel (or Vert.x) may still hold bytes not delivered yet.
      */
-    private void closeWhenQuiet() {
-        activitySinceQuietCheck = 0;
+    private void whenQuiet(Runnable action) {
+        long seen = activity;
         vertx.setTimer(QUIET_CHECK_MS, id -> {
-            if (activitySinceQuietCheck == 0 && !paused) {
-                socket.close();
+            if (activity == seen && !paused) {
+                action.run();
             } else {
-                closeWhenQuiet();
+                whenQuiet(action);
             }
         });
     }
@@ -236,12 +236,12 @@ final class SyslogTcpConnection {
         }
     }
 
+    /**
+     * After a close, Vert.x may still deliver bytes it had queued: finishing (which publishes a carried partial line)
+     * before they arrived would split that line in two. So wait until nothing moved for a check interval.
+     */
     private void finishSoon() {
-        vertx.setTimer(QUIET_CHECK_MS, id -> {
-            if (!paused) {
-                finish();
-            }
-        });
+        whenQuiet(this::finish);
     }
 
     /** The peer is gone and everything it sent is in the ring. */
