@@ -92,12 +92,13 @@ public final class SyslogUdpSource extends VerticleBase {
             metrics.eventsDropped.increment();
             return;
         }
+        // counted before publishing, so the counter never lags behind what the consumers already see
+        metrics.eventsReceived.increment();
         try {
             fill(ring.slot(sequence), data, length, packet.sender());
         } finally {
             ring.publish(sequence); // a claimed slot must be published, or every consumer stalls at it
         }
-        metrics.eventsReceived.increment();
     }
 
     private void fill(LogEvent event, Buffer data, int length, SocketAddress sender) {
