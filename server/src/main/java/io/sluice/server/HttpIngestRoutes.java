@@ -45,7 +45,7 @@ final class HttpIngestRoutes {
         routes.add(new IngestRoute(HttpMethod.POST, "/:index/_bulk",
             ctx -> bulk.handle(ctx.request(), ctx.pathParam("index"))));
         routes.add(new IngestRoute(HttpMethod.GET, "/", ctx -> ElasticHandshake.respond(ctx.response())));
-        routes.add(new IngestRoute(HttpMethod.HEAD, "/", ctx -> ElasticHandshake.respond(ctx.response())));
+        routes.add(new IngestRoute(HttpMethod.HEAD, "/", ctx -> ElasticHandshake.respondHead(ctx.response())));
         // Logstash sends nothing to a node without an active license; Vector checks cluster health first
         routes.add(new IngestRoute(HttpMethod.GET, "/_license",
             ctx -> ElasticHandshake.respondLicense(ctx.response())));

@@ -52,9 +52,22 @@ public final class ElasticHandshake {
     private ElasticHandshake() {
     }
 
-    /** {@code GET /} and {@code HEAD /}: the node and version document (Vert.x sends no body to a HEAD). */
+    /** {@code GET /}: the node and version document. */
     public static void respond(HttpServerResponse response) {
         end(response, ROOT);
+    }
+
+    /**
+     * {@code HEAD /} (Logstash's liveness probe): the headers of {@link #respond} and no body. Vert.x writes whatever
+     * body it is given even to a HEAD, and those bytes would then be read as the start of the next answer on the
+     * same keep-alive connection.
+     */
+    public static void respondHead(HttpServerResponse response) {
+        markProduct(response)
+            .setStatusCode(200)
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+            .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(ROOT.length))
+            .end();
     }
 
     /** {@code GET /_license}: an active basic license, the one a default Elasticsearch runs with. */

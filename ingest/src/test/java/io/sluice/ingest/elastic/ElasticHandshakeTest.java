@@ -48,7 +48,7 @@ class ElasticHandshakeTest {
 
     @Test
     void shouldAnswerHeadWithTheProductHeaderAndNoBody() throws Exception {
-        LoopbackHttp.Answer answer = http.exchange(HttpMethod.HEAD, ElasticHandshake::respond);
+        LoopbackHttp.Answer answer = http.exchange(HttpMethod.HEAD, ElasticHandshake::respondHead);
         assertEquals(200, answer.status());
         assertEquals("Elasticsearch", answer.headers().get("X-Elastic-Product"));
         assertEquals("", answer.body());
@@ -79,7 +79,8 @@ class ElasticHandshakeTest {
         assertEquals(200, answer.status());
         assertEquals("Elasticsearch", answer.headers().get("X-Elastic-Product"));
         assertEquals("application/json", answer.headers().get("content-type"));
-        JsonNode item = JSON.readTree(answer.body()).get("items").get(0).get("index");
+        JsonNode item = JSON.readTree(answer.body()).path("items").path(0).path("index");
+        assertEquals(201, item.path("status").asInt(), answer.body());
         assertEquals(201, item.get("status").asInt());
         assertEquals("1", item.get("_id").asText());
     }

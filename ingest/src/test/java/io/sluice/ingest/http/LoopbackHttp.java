@@ -3,12 +3,14 @@ package io.sluice.ingest.http;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -20,7 +22,6 @@ public final class LoopbackHttp implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 10;
 
     private final Vertx vertx = Vertx.vertx();
-    private final HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     /**
      * One server for the life of this helper, answering with whatever the current exchange set: servers bound and
      * closed per exchange on port 0 could share or reuse a port inside one Vert.x, and a request then reached an
@@ -40,10 +41,14 @@ public final class LoopbackHttp implements AutoCloseable {
                 .listen(0, "127.0.0.1"));
         }
         responder = answer;
-        return await(client.request(method, server.actualPort(), "127.0.0.1", "/")
-            .compose(HttpClientRequest::send)
-            .compose(response -> response.body()
-                .map(body -> new Answer(response.statusCode(), response.headers(), body.toString()))));
+        // a new JDK client (so a new connection) per exchange: no answer can be read on a connection another used
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.actualPort() + "/"))
+            .method(method.name(), HttpRequest.BodyPublishers.noBody())
+            .timeout(Duration.ofSeconds(TIMEOUT_SECONDS)).build(), HttpResponse.BodyHandlers.ofString());
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        response.headers().map().forEach(headers::add);
+        return new Answer(response.statusCode(), headers, response.body());
     }
 
     @Override
