@@ -25,6 +25,8 @@ final class ExcerptWriter {
     private final int maxBatchBytes;
     private final int maxBatchEvents;
     private final boolean fsync;
+    /** Told where the writer is after each commit; null when pretouching is off (or for dead letters: few bytes). */
+    private final JournalPretoucher pretoucher;
 
     private DocumentContext excerpt; // null while no excerpt is open
     private Bytes<?> bytes;
@@ -36,13 +38,15 @@ final class ExcerptWriter {
     /** Events of the open excerpt per transport code, handed to the metrics when it closes. */
     private final int[] perTransport = new int[JournalMetrics.TRANSPORT_SLOTS];
 
-    ExcerptWriter(ExcerptAppender appender, JournalMetrics metrics, boolean deadLetter, JournalSettings settings) {
+    ExcerptWriter(ExcerptAppender appender, JournalMetrics metrics, boolean deadLetter, JournalSettings settings,
+                  JournalPretoucher pretoucher) {
         this.appender = appender;
         this.metrics = metrics;
         this.deadLetter = deadLetter;
         this.maxBatchBytes = settings.maxBatchBytes();
         this.maxBatchEvents = settings.maxBatchEvents();
         this.fsync = settings.fsync();
+        this.pretoucher = pretoucher;
     }
 
     void append(LogEvent event) {
@@ -97,6 +101,9 @@ final class ExcerptWriter {
         closing.close();
         if (fsync && store instanceof MappedBytesStore mapped) {
             mapped.syncUpTo(end, SyncMode.SYNC); // msync before the batch counts as durable (what StoreAppender.sync does)
+        }
+        if (pretoucher != null) {
+            pretoucher.onCommitted(appender.currentFile(), end); // end: a file offset (the wire spans the whole file)
         }
         metrics.onExcerpt(count, size, lastSequence, deadLetter, perTransport);
         Arrays.fill(perTransport, 0);

@@ -57,7 +57,7 @@ public final class Journal implements AutoCloseable {
             ExcerptHeader.lastSequenceIn(deadLetterQueue));
         this.metrics = new JournalMetrics(lastSequenceAtOpen,
             List.of(JournalQueue.JOURNAL.dir(dataDir), JournalQueue.DEAD_LETTER.dir(dataDir)));
-        this.pretoucher = settings.pretouch() ? new JournalPretoucher(journalQueue) : null;
+        this.pretoucher = settings.pretouch() ? new JournalPretoucher() : null;
     }
 
     /** Opens (creating if needed) the journal in {@code dataDir} with {@link JournalSettings#defaults()}. */
@@ -111,8 +111,13 @@ public final class Journal implements AutoCloseable {
         if (!handlerActive.compareAndSet(false, true)) {
             throw new IllegalStateException("a journal handler for " + dataDir + " is already active");
         }
-        return new JournalHandler(journalQueue, deadLetterQueue, settings, metrics, () -> handlerActive.set(false),
-            latency);
+        return new JournalHandler(journalQueue, deadLetterQueue, settings, metrics, pretoucher,
+            () -> handlerActive.set(false), latency);
+    }
+
+    /** Pages the pretoucher has touched ahead of the writer so far; 0 when pretouching is off. */
+    long pretouchedPages() {
+        return pretoucher == null ? 0 : pretoucher.pagesTouched();
     }
 
     public JournalMetrics metrics() {

@@ -20,6 +20,8 @@ public final class JournalHandler implements EventHandler<LogEvent> {
     private final ChronicleQueue deadLetterQueue;
     private final JournalSettings settings;
     private final JournalMetrics metrics;
+    /** Null when pretouching is off. */
+    private final JournalPretoucher pretoucher;
     private final Runnable onRelease;
     private final PipelineLatencyProbe latency;
     private final EpochClock clock = new EpochClock();
@@ -30,11 +32,13 @@ public final class JournalHandler implements EventHandler<LogEvent> {
     private ExcerptWriter deadLetter;
 
     JournalHandler(ChronicleQueue journalQueue, ChronicleQueue deadLetterQueue, JournalSettings settings,
-                   JournalMetrics metrics, Runnable onRelease, PipelineLatencyProbe latency) {
+                   JournalMetrics metrics, JournalPretoucher pretoucher, Runnable onRelease,
+                   PipelineLatencyProbe latency) {
         this.journalQueue = journalQueue;
         this.deadLetterQueue = deadLetterQueue;
         this.settings = settings;
         this.metrics = metrics;
+        this.pretoucher = pretoucher;
         this.onRelease = onRelease;
         this.latency = latency;
     }
@@ -50,8 +54,8 @@ public final class JournalHandler implements EventHandler<LogEvent> {
         if (journal != null) {
             throw new IllegalStateException("journal handler already started");
         }
-        journal = new ExcerptWriter(journalQueue.createAppender(), metrics, false, settings);
-        deadLetter = new ExcerptWriter(deadLetterQueue.createAppender(), metrics, true, settings);
+        journal = new ExcerptWriter(journalQueue.createAppender(), metrics, false, settings, pretoucher);
+        deadLetter = new ExcerptWriter(deadLetterQueue.createAppender(), metrics, true, settings, null);
     }
 
     /**

@@ -5,6 +5,9 @@
  *   ring --&gt; JournalHandler (journal thread) --+-- ExcerptWriter --&gt; &lt;dataDir&gt;/journal/*.cq4     (daily)
  *                                              +-- ExcerptWriter --&gt; &lt;dataDir&gt;/dead-letter/*.cq4 (truncated)
  *
+ *   JournalPretoucher (daemon thread): told the journal writer's cycle file and position after each commit, it
+ *                 faults in the next 64 MiB of pages, so the kernel zeroes them there and not in the writer
+ *
  *   one excerpt = ExcerptHeader (count, first/last sequence, min/max receive time) + N EventRecordCodec records,
  *                 closed at the Disruptor's endOfBatch, or at 64 KiB / 512 events
  *

@@ -1,0 +1,118 @@
+package io.sluice.storage;
+
+import static io.sluice.storage.JournalEvents.assertSameEvent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.core.LogEvent;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalPretoucherTest {
+    /** ~150 bytes each: ~30 MB of cycle file, several pretouch windows. */
+    private static final int EVENTS = 200_000;
+    private static final int BATCH = 64;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldTouchPagesAheadOfAConcurrentWriterWithoutChangingAnyEvent() {
+        try (Journal journal = Journal.open(dataDir, JournalSettings.defaults().withPretouch(true))) {
+            JournalHandler handler = journal.newHandler();
+            handler.onStart();
+            append(handler, 0, EVENTS / 2);
+            waitFor(() -> journal.pretouchedPages() > 0, "the pretoucher touched pages");
+            long touchedBefore = journal.pretouchedPages();
+            append(handler, EVENTS / 2, EVENTS / 2); // now into pages the pretoucher touches, while it touches more
+            handler.onShutdown();
+            waitFor(() -> journal.pretouchedPages() > touchedBefore, "the pretoucher kept up with the writer");
+        }
+        assertEquals(EVENTS, replayAndCompare(), "every event read back");
+    }
+
+    @Test
+    void shouldLeaveTheCycleFileTheSizeChronicleMadeIt() throws IOException {
+        Path without = dataDir.resolve("without");
+        Path with = dataDir.resolve("with");
+        try (Journal journal = Journal.open(without, JournalSettings.defaults().withPretouch(false))) {
+            appendAll(journal);
+            assertEquals(0, journal.pretouchedPages());
+        }
+        try (Journal journal = Journal.open(with, JournalSettings.defaults().withPretouch(true))) {
+            appendAll(journal);
+            waitFor(() -> journal.pretouchedPages() > 0, "the pretoucher touched pages");
+            // the writer sits well inside the file: the pretoucher stops at the end of what Chronicle mapped
+            waitFor(() -> journal.pretouchedPages() * JournalPretoucher.PAGE_BYTES >= 16L << 20, "16 MiB touched");
+        }
+        assertEquals(cycleFileSize(without), cycleFileSize(with));
+    }
+
+    @Test
+    void shouldStopWithoutFailingTheWriterWhenTheFileCannotBeOpened() {
+        try (JournalPretoucher pretoucher = new JournalPretoucher()) {
+            pretoucher.onCommitted(dataDir.resolve("no-such-cycle.cq4").toFile(), 0);
+            waitFor(() -> !pretoucher.isAlive(), "the pretoucher stopped");
+            pretoucher.onCommitted(new File(dataDir.toFile(), "another.cq4"), 4096); // still harmless
+            assertEquals(0, pretoucher.pagesTouched());
+        }
+    }
+
+    @Test
+    void shouldNotStartAThreadWhenPretouchIsOff() {
+        try (Journal journal = Journal.open(dataDir, JournalSettings.defaults().withPretouch(false))) {
+            appendAll(journal);
+            assertFalse(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("sluice-journal-pretouch") && t.isAlive()));
+        }
+    }
+
+    private static void appendAll(Journal journal) {
+        JournalHandler handler = journal.newHandler();
+        handler.onStart();
+        append(handler, 0, EVENTS / 4);
+        handler.onShutdown();
+    }
+
+    private static void append(JournalHandler handler, long first, int count) {
+        for (int i = 0; i < count; i++) {
+            long sequence = first + i;
+            handler.onEvent(JournalEvents.parsed(sequence), sequence, (i + 1) % BATCH == 0 || i == count - 1);
+        }
+    }
+
+    /** Replays the journal, comparing each event with the one appended; returns how many were read. */
+    private long replayAndCompare() {
+        long[] next = {0};
+        try (JournalReader reader = JournalReader.open(dataDir)) {
+            reader.replay(ReplayQuery.all(JournalQueue.JOURNAL), (LogEvent event) -> {
+                assertSameEvent(JournalEvents.parsed(next[0]), event);
+                next[0]++;
+                return true;
+            });
+        }
+        return next[0];
+    }
+
+    private static long cycleFileSize(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(JournalQueue.JOURNAL.dir(dir))) {
+            return files.filter(p -> p.toString().endsWith(".cq4")).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+}
