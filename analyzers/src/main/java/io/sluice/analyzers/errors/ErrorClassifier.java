@@ -1,8 +1,8 @@
 package io.sluice.analyzers.errors;
 
-import io.sluice.analyzers.scan.AccessLogLine;
 import io.sluice.analyzers.scan.FieldVisitor;
 import io.sluice.analyzers.scan.JsonFieldScanner;
+import io.sluice.analyzers.scan.LineFacts;
 import io.sluice.core.Field;
 import io.sluice.core.LogEvent;
 
@@ -11,11 +11,13 @@ import io.sluice.core.LogEvent;
  * status field (a whole number 100..599, bare or quoted), else in an access-log line (the status after
  * {@code HTTP/x.y"}, see {@link AccessLogLine}) in the MESSAGE span. A "500" anywhere else in the text is not a status.
  *
- * <p>Not thread-safe (scanner state): one instance per ring consumer. Allocation-free.
+ * <p>Not thread-safe (scanner state): one instance per ring consumer. Allocation-free. The access-log status comes
+ * from the ring thread's {@link LineFacts}, so the line is scanned for it once per event whichever analyzer asks first.
  */
 public final class ErrorClassifier implements FieldVisitor {
     private final ErrorSettings settings;
     private final JsonFieldScanner statusScanner;
+    private final LineFacts oneOff = new LineFacts();
     private boolean statusError;
 
     public ErrorClassifier(ErrorSettings settings) {
@@ -23,7 +25,13 @@ public final class ErrorClassifier implements FieldVisitor {
         this.statusScanner = new JsonFieldScanner(settings.statusFields());
     }
 
+    /** Whether {@code event}, on its own (nothing shared with other analyzers), is an error. */
     public boolean isError(LogEvent event) {
+        return isError(event, oneOff.fresh(event));
+    }
+
+    /** Whether {@code event} is an error; {@code facts} are this thread's, already {@link LineFacts#of of} it. */
+    public boolean isError(LogEvent event, LineFacts facts) {
         int severity = event.severity();
         if (severity >= 0 && severity <= settings.maxErrorSeverity()) {
             return true;
@@ -36,9 +44,7 @@ public final class ErrorClassifier implements FieldVisitor {
                 return true;
             }
         }
-        int length = event.spanLength(Field.MESSAGE);
-        return length > 0
-            && AccessLogLine.status(raw, event.spanOffset(Field.MESSAGE), length) >= settings.minErrorStatus();
+        return facts.accessLogStatus() >= settings.minErrorStatus();
     }
 
     /** A status field: stop at the first error status, keep looking past a success. */

@@ -1,9 +1,11 @@
 package io.sluice.analyzers.errors;
 
 import com.lmax.disruptor.EventHandler;
+import io.sluice.analyzers.scan.LineFacts;
 import io.sluice.analyzers.stats.Dimension;
 import io.sluice.analyzers.stats.ErrorRate;
 import io.sluice.analyzers.stats.Window;
+import io.sluice.analyzers.window.DimensionKeys;
 import io.sluice.analyzers.window.KeyedWindowCounters;
 import io.sluice.core.LogEvent;
 import java.util.Set;
@@ -14,24 +16,39 @@ import java.util.Set;
  *
  * <p>Thread contract: {@link #onEvent} runs on this stage's ring-consumer thread only, allocation-free (a new key
  * allocates its buckets once); the query methods may be called from any thread and see every event handled before
- * the key's last ordered write (see {@link io.sluice.analyzers.window.PairCounterRing}).
+ * the key's last ordered write (see {@link io.sluice.analyzers.window.PairCounterRing}). The {@link LineFacts} and
+ * {@link DimensionKeys} it is given belong to its thread: shared with the analyzers fused onto that thread, never
+ * with another stage's.
  */
 public final class ErrorRateAnalyzer implements EventHandler<LogEvent> {
-    private final ErrorClassifier classifier;
-    private final KeyedWindowCounters[] byDimension = new KeyedWindowCounters[Dimension.values().length];
+    private static final Dimension[] DIMENSIONS = Dimension.values();
 
+    private final ErrorClassifier classifier;
+    private final LineFacts facts;
+    private final DimensionKeys keys;
+    private final KeyedWindowCounters[] byDimension = new KeyedWindowCounters[DIMENSIONS.length];
+
+    /** A stage of its own: its own line facts and keys. */
     public ErrorRateAnalyzer(ErrorSettings settings, int maxKeysPerDimension) {
+        this(settings, new LineFacts(), new DimensionKeys(maxKeysPerDimension));
+    }
+
+    /** @param facts, keys this analyzer's thread's, possibly shared with the other analyzers on that thread */
+    public ErrorRateAnalyzer(ErrorSettings settings, LineFacts facts, DimensionKeys keys) {
         this.classifier = new ErrorClassifier(settings);
-        for (Dimension d : Dimension.values()) {
-            byDimension[d.ordinal()] = new KeyedWindowCounters(d, maxKeysPerDimension);
+        this.facts = facts;
+        this.keys = keys;
+        for (Dimension d : DIMENSIONS) {
+            byDimension[d.ordinal()] = new KeyedWindowCounters(d, keys.index(d));
         }
     }
 
     @Override
     public void onEvent(LogEvent event, long sequence, boolean endOfBatch) {
-        long error = classifier.isError(event) ? 1 : 0;
-        for (KeyedWindowCounters counters : byDimension) {
-            counters.add(event, 1, error);
+        long error = classifier.isError(event, facts.of(event, sequence)) ? 1 : 0;
+        long at = event.receivedAtNanos();
+        for (Dimension d : DIMENSIONS) {
+            byDimension[d.ordinal()].add(keys.idOf(d, event, sequence), at, 1, error);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sluice.analyzers.latency;
 
 import com.lmax.disruptor.EventHandler;
+import io.sluice.analyzers.scan.LineFacts;
 import io.sluice.analyzers.stats.Dimension;
 import io.sluice.analyzers.stats.LatencySummary;
 import io.sluice.analyzers.stats.Window;
@@ -15,10 +16,13 @@ import java.util.function.LongSupplier;
  * into a {@link PipelineLatencyProbe}.
  *
  * <p>Thread contract: {@link #onEvent} runs on this stage's ring-consumer thread only, allocation-free (a service's
- * histograms are allocated when it reports its first latency); {@link #latency} may be called from any thread.
+ * histograms are allocated when it reports its first latency); {@link #latency} may be called from any thread. The
+ * {@link LineFacts} it is given belong to its thread: shared with the analyzers fused onto that thread, never with
+ * another stage's.
  */
 public final class LatencyAnalyzer implements EventHandler<LogEvent> {
     private final LatencyExtractor extractor;
+    private final LineFacts facts;
     private final KeyedLatencyWindows perService;
     private final PipelineLatencyProbe pipelineLatency;
     private final LongSupplier epochNanos;
@@ -28,6 +32,13 @@ public final class LatencyAnalyzer implements EventHandler<LogEvent> {
      * @param epochNanos      the clock the probe is timed with, the one sources stamp events with
      */
     public LatencyAnalyzer(LatencySettings settings, PipelineLatencyProbe pipelineLatency, LongSupplier epochNanos) {
+        this(settings, new LineFacts(), pipelineLatency, epochNanos);
+    }
+
+    /** As above, reading lines through {@code facts}: this analyzer's thread's, possibly shared on that thread. */
+    public LatencyAnalyzer(LatencySettings settings, LineFacts facts, PipelineLatencyProbe pipelineLatency,
+                           LongSupplier epochNanos) {
+        this.facts = facts;
         this.extractor = new LatencyExtractor(settings);
         this.perService = new KeyedLatencyWindows(Dimension.SERVICE, settings.maxServices(), settings.highestMicros(),
             settings.significantDigits());
@@ -37,7 +48,7 @@ public final class LatencyAnalyzer implements EventHandler<LogEvent> {
 
     @Override
     public void onEvent(LogEvent event, long sequence, boolean endOfBatch) {
-        long micros = extractor.micros(event);
+        long micros = extractor.micros(event, facts.of(event, sequence));
         if (micros != LatencyExtractor.NONE) {
             perService.record(event, micros);
         }

@@ -6,6 +6,7 @@ import io.sluice.analyzers.scan.DurationUnit;
 import io.sluice.analyzers.scan.FieldVisitor;
 import io.sluice.analyzers.scan.JsonFieldScanner;
 import io.sluice.analyzers.scan.KeyValueScanner;
+import io.sluice.analyzers.scan.LineFacts;
 import io.sluice.analyzers.scan.StructuredDataScanner;
 import io.sluice.core.Field;
 import io.sluice.core.LogEvent;
@@ -16,7 +17,8 @@ import java.util.List;
  * names, in its order; a field whose value is not a duration (text, a negative number, an unknown suffix) is skipped
  * and the scan goes on.
  *
- * <p>Not thread-safe (scanner state): one instance per ring consumer. Allocation-free.
+ * <p>Not thread-safe (scanner state): one instance per ring consumer. Allocation-free. The access-log status position
+ * comes from the ring thread's {@link LineFacts}, shared with the other analyzers on that thread.
  */
 public final class LatencyExtractor implements FieldVisitor {
     /** Returned when the event carries no latency. */
@@ -29,6 +31,7 @@ public final class LatencyExtractor implements FieldVisitor {
     private final DurationUnit[] structuredDataUnits;
     private final DurationUnit[] messageUnits;
     private final boolean accessLogRequestTime;
+    private final LineFacts oneOff = new LineFacts();
     private DurationUnit[] units; // of the scan in progress
     private long found;
 
@@ -42,8 +45,13 @@ public final class LatencyExtractor implements FieldVisitor {
         this.accessLogRequestTime = settings.accessLogRequestTime();
     }
 
-    /** The event's latency in microseconds, or {@link #NONE}. */
+    /** The event's latency in microseconds, or {@link #NONE}, on its own (nothing shared with other analyzers). */
     public long micros(LogEvent event) {
+        return micros(event, oneOff.fresh(event));
+    }
+
+    /** The event's latency in microseconds, or {@link #NONE}; {@code facts} are this thread's, {@link LineFacts#of of} it. */
+    public long micros(LogEvent event, LineFacts facts) {
         byte[] raw = event.raw();
         found = NONE;
         if (event.has(Field.ATTRIBUTES)) {
@@ -61,7 +69,8 @@ public final class LatencyExtractor implements FieldVisitor {
             units = messageUnits;
             keyValues.scan(raw, messageOffset, messageLength, this);
             if (found == NONE && accessLogRequestTime) {
-                found = AccessLogLine.requestTimeMicros(raw, messageOffset, messageLength);
+                found = AccessLogLine.requestTimeMicros(raw, messageOffset, messageLength,
+                    facts.accessLogStatusIndex());
             }
         }
         return found;

@@ -43,13 +43,24 @@ public final class AccessLogLine {
 
     /** The status of an access-log line, or NONE. */
     public static int status(byte[] bytes, int offset, int length) {
-        int at = statusIndex(bytes, offset, length);
+        return statusAt(bytes, statusIndex(bytes, offset, length));
+    }
+
+    /** The status whose first digit {@link #statusIndex} found at {@code at}, or NONE when {@code at} is NONE. */
+    public static int statusAt(byte[] bytes, int at) {
         return at == NONE ? NONE : (bytes[at] - '0') * 100 + (bytes[at + 1] - '0') * 10 + (bytes[at + 2] - '0');
     }
 
     /** The request time of an access-log line in microseconds (see the class comment), or NONE. */
     public static long requestTimeMicros(byte[] bytes, int offset, int length) {
-        int at = statusIndex(bytes, offset, length);
+        return requestTimeMicros(bytes, offset, length, statusIndex(bytes, offset, length));
+    }
+
+    /**
+     * As {@link #requestTimeMicros(byte[], int, int)}, for a line whose {@link #statusIndex} is already known: {@code at}
+     * is what it returned for the same bytes.
+     */
+    public static long requestTimeMicros(byte[] bytes, int offset, int length, int at) {
         if (at == NONE) {
             return NONE;
         }

@@ -11,4 +11,12 @@ import io.sluice.core.LogEvent;
 public interface SecurityRecognizer {
     /** Fills {@code out} and returns true when {@code event} is a security event; false (and {@code out} cleared) else. */
     boolean recognize(LogEvent event, SecuritySignal out);
+
+    /**
+     * As {@link #recognize(LogEvent, SecuritySignal)} for the event at ring {@code sequence}, so a recognizer may reuse
+     * what other analyzers on its thread already read out of the same event.
+     */
+    default boolean recognize(LogEvent event, long sequence, SecuritySignal out) {
+        return recognize(event, out);
+    }
 }

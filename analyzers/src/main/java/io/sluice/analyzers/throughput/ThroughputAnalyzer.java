@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import io.sluice.analyzers.stats.Dimension;
 import io.sluice.analyzers.stats.Throughput;
 import io.sluice.analyzers.stats.Window;
+import io.sluice.analyzers.window.DimensionKeys;
 import io.sluice.analyzers.window.KeyedWindowCounters;
 import io.sluice.core.LogEvent;
 import java.util.Set;
@@ -15,22 +16,34 @@ import java.util.Set;
  * its true rate at any moment, and a stream that stopped decays to zero once its window has passed.
  *
  * <p>Thread contract: {@link #onEvent} runs on this stage's ring-consumer thread only, allocation-free (a new key
- * allocates its buckets once); the query methods may be called from any thread.
+ * allocates its buckets once); the query methods may be called from any thread. The {@link DimensionKeys} it is
+ * given belong to its thread: shared with the analyzers fused onto that thread, never with another stage's.
  */
 public final class ThroughputAnalyzer implements EventHandler<LogEvent> {
-    private final KeyedWindowCounters[] byDimension = new KeyedWindowCounters[Dimension.values().length];
+    private static final Dimension[] DIMENSIONS = Dimension.values();
 
+    private final DimensionKeys keys;
+    private final KeyedWindowCounters[] byDimension = new KeyedWindowCounters[DIMENSIONS.length];
+
+    /** A stage of its own: its own keys. */
     public ThroughputAnalyzer(int maxKeysPerDimension) {
-        for (Dimension d : Dimension.values()) {
-            byDimension[d.ordinal()] = new KeyedWindowCounters(d, maxKeysPerDimension);
+        this(new DimensionKeys(maxKeysPerDimension));
+    }
+
+    /** @param keys this analyzer's thread's, possibly shared with the other analyzers on that thread */
+    public ThroughputAnalyzer(DimensionKeys keys) {
+        this.keys = keys;
+        for (Dimension d : DIMENSIONS) {
+            byDimension[d.ordinal()] = new KeyedWindowCounters(d, keys.index(d));
         }
     }
 
     @Override
     public void onEvent(LogEvent event, long sequence, boolean endOfBatch) {
         long bytes = event.originalLength();
-        for (KeyedWindowCounters counters : byDimension) {
-            counters.add(event, 1, bytes);
+        long at = event.receivedAtNanos();
+        for (Dimension d : DIMENSIONS) {
+            byDimension[d.ordinal()].add(keys.idOf(d, event, sequence), at, 1, bytes);
         }
     }
 

@@ -2,14 +2,14 @@ package io.sluice.analyzers.window;
 
 import io.sluice.analyzers.stats.Dimension;
 import io.sluice.analyzers.stats.Window;
-import io.sluice.core.LogEvent;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * A pair of counters per key of one {@link Dimension}, over every {@link Window}: 1 m from per-second buckets (exact
  * to the second), 5 m and 15 m from 5-second buckets (they slide in 5 s steps). Memory per key: 64 + 184 buckets of
- * two longs, about 4 KB, allocated when the key is first seen; keys are capped by the {@link ByteKeyIndex}.
+ * two longs, about 4 KB, allocated when the key is first seen; keys are capped by the {@link ByteKeyIndex}, which the
+ * writer resolves (see {@link DimensionKeys}) and may share with other counters written on the same thread.
  *
  * <p>Thread contract: one writer thread calls {@link #add}; readers on any thread call the rest (see
  * {@link PairCounterRing} for what a read racing the writer sees).
@@ -25,19 +25,18 @@ public final class KeyedWindowCounters {
     private final PairCounterRing fine;
     private final PairCounterRing coarse;
 
-    public KeyedWindowCounters(Dimension dimension, int maxKeys) {
+    /** @param index the dimension's keys, whose ids {@link #add} is given; written on this counters' writer thread */
+    public KeyedWindowCounters(Dimension dimension, ByteKeyIndex index) {
         this.dimension = dimension;
-        this.index = new ByteKeyIndex(maxKeys);
+        this.index = index;
         this.fine = new PairCounterRing(index.idCapacity(), FINE_SECONDS, FINE_SLOTS);
         this.coarse = new PairCounterRing(index.idCapacity(), COARSE_SECONDS, COARSE_SLOTS);
     }
 
-    /** Counts {@code first} and {@code second} for the event's key at its receive time. Writer thread only. */
-    public void add(LogEvent event, long first, long second) {
-        int id = EventKeys.idOf(index, dimension, event);
-        long at = event.receivedAtNanos();
-        fine.add(id, at, first, second);
-        coarse.add(id, at, first, second);
+    /** Counts {@code first} and {@code second} for key {@code id} (of the index) at {@code epochNanos}. Writer only. */
+    public void add(int id, long epochNanos, long first, long second) {
+        fine.add(id, epochNanos, first, second);
+        coarse.add(id, epochNanos, first, second);
     }
 
     /**

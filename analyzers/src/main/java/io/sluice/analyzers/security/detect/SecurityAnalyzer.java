@@ -76,7 +76,7 @@ public final class SecurityAnalyzer implements EventHandler<LogEvent> {
         if (volume.onEvent(event, detection)) {
             book.record(detection, event);
         }
-        if (recognizer.recognize(event, signal)) {
+        if (recognizer.recognize(event, sequence, signal)) {
             metrics.onSecurityEvent();
             for (SignalDetector detector : detectors) {
                 if (detector.onSignal(event, signal, detection)) {

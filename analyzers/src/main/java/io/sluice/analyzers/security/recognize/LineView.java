@@ -1,5 +1,7 @@
 package io.sluice.analyzers.security.recognize;
 
+import io.sluice.analyzers.scan.AccessLogLine;
+import io.sluice.analyzers.scan.LineFacts;
 import io.sluice.core.Field;
 import io.sluice.core.LogEvent;
 
@@ -9,7 +11,8 @@ import io.sluice.core.LogEvent;
  * has the whole line as MESSAGE, so the program tag is looked for in its first words and the body starts after it;
  * so is a leading {@code [sshd]:} tag that the syslog grammar could not read as one.
  *
- * <p>Thread contract: a mutable flyweight reloaded per event by its one owning recognizer; allocation-free.
+ * <p>Thread contract: a mutable flyweight reloaded per event by its one owning recognizer, together with the
+ * {@link LineFacts} of that recognizer's thread; allocation-free.
  */
 final class LineView {
     /** {@link #features()} bit: the body holds '=' (key=value: netfilter, audit, PAM). */
@@ -36,12 +39,17 @@ final class LineView {
     int to;
     int programOffset;
     int programLength;
+    private LineFacts facts;
+    private int messageFrom;
 
-    /** Points this view at {@code event}'s message and program. */
-    void load(LogEvent event) {
+    /** Points this view at {@code event}'s message and program; {@code facts} are already {@link LineFacts#of of} it. */
+    void load(LogEvent event, LineFacts facts) {
+        this.facts = facts;
         bytes = event.raw();
+        messageFrom = -1;
         if (event.has(Field.MESSAGE)) {
             from = event.spanOffset(Field.MESSAGE);
+            messageFrom = from;
             to = from + event.spanLength(Field.MESSAGE);
         } else {
             from = 0;
@@ -71,14 +79,34 @@ final class LineView {
                 case '[' -> features |= BRACKET;
                 case '"' -> features |= QUOTE;
                 case ';' -> features |= SEMICOLON;
-                case 'c' -> features |= AsciiBytes.startsWith(bytes, i, to, CLIENT_WORD) ? CLIENT : 0;
-                case 'r' -> features |= AsciiBytes.startsWith(bytes, i, to, REMOTE_WORD) ? CLIENT : 0;
-                case 's' -> features |= AsciiBytes.startsWith(bytes, i, to, SSHD_WORD) ? SSHD : 0;
+                case 'c' -> features |= wordAt(i, CLIENT_WORD, CLIENT);
+                case 'r' -> features |= wordAt(i, REMOTE_WORD, CLIENT);
+                case 's' -> features |= wordAt(i, SSHD_WORD, SSHD);
                 default -> {
                 }
             }
         }
         return features;
+    }
+
+    /**
+     * Where {@link AccessLogLine#statusIndex} finds the status in {@code [from, to)}, or NONE. The facts' answer for
+     * the whole MESSAGE span is the same when this view starts where MESSAGE does (trimming trailing spaces changes
+     * no status) or when MESSAGE holds none; a view past a tag read out of a RAW line (rare) is scanned itself.
+     */
+    int accessLogStatusIndex() {
+        if (from == messageFrom) {
+            return facts.accessLogStatusIndex();
+        }
+        if (messageFrom >= 0 && facts.accessLogStatusIndex() == AccessLogLine.NONE) {
+            return AccessLogLine.NONE;
+        }
+        return AccessLogLine.statusIndex(bytes, from, to - from);
+    }
+
+    /** {@code bit} when {@code word} starts at {@code i}, else 0; the second byte is compared inline first. */
+    private int wordAt(int i, byte[] word, int bit) {
+        return i + 1 < to && bytes[i + 1] == word[1] && AsciiBytes.startsWith(bytes, i, to, word) ? bit : 0;
     }
 
     /** True when the program tag starts with {@code prefix}. */

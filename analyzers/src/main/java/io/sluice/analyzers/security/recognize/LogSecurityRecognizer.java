@@ -1,5 +1,6 @@
 package io.sluice.analyzers.security.recognize;
 
+import io.sluice.analyzers.scan.LineFacts;
 import io.sluice.analyzers.security.SecurityRecognizer;
 import io.sluice.analyzers.security.SecuritySignal;
 import io.sluice.core.Field;
@@ -11,7 +12,9 @@ import io.sluice.core.LogEvent;
  * lines, web servers (nginx, httpd, apache, haproxy), postfix, dovecot. A line from any other program (or a RAW line
  * without a tag) is read once for the bytes each family needs ({@link LineView#features()}) and tried only against
  * the families that can match: PAM, netfilter, audit, web error log, web access log, fail2ban bans, sshd. Each family
- * is one small matcher; the first that matches fills the signal. Construct with {@code new LogSecurityRecognizer()}.
+ * is one small matcher; the first that matches fills the signal. Construct with {@code new LogSecurityRecognizer()},
+ * or, fused onto one ring thread with other analyzers, with that thread's {@link LineFacts}, so the access-log status
+ * they looked for is not looked for again.
  *
  * <p>Which actions count as a failure (what fail2ban would count towards a ban): AUTH_FAILURE, INVALID_USER,
  * PRIVILEGE_FAILURE, PROBE and WEB_ATTACK (see {@link #isFailure}). AUTH_SUCCESS, WEB_REQUEST (403 included) and
@@ -35,6 +38,7 @@ public final class LogSecurityRecognizer implements SecurityRecognizer {
     private static final byte[] DOVECOT_AUTH = AsciiBytes.of("auth");
     private static final byte[] LOGIN_PROCESS = AsciiBytes.of("-login");
 
+    private final LineFacts facts;
     private final LineView line = new LineView();
     private final SshdMatcher sshd = new SshdMatcher();
     private final PamSudoSuMatcher pam = new PamSudoSuMatcher();
@@ -47,8 +51,27 @@ public final class LogSecurityRecognizer implements SecurityRecognizer {
     private final PostfixMatcher postfix = new PostfixMatcher();
     private final Fail2banBanMatcher fail2ban = new Fail2banBanMatcher();
 
+    /** A recognizer with line facts of its own. */
+    public LogSecurityRecognizer() {
+        this(new LineFacts());
+    }
+
+    /** @param facts this recognizer's thread's, possibly shared with the other analyzers on that thread */
+    public LogSecurityRecognizer(LineFacts facts) {
+        this.facts = facts;
+    }
+
     @Override
     public boolean recognize(LogEvent event, SecuritySignal out) {
+        return recognize(event, facts.fresh(event), out);
+    }
+
+    @Override
+    public boolean recognize(LogEvent event, long sequence, SecuritySignal out) {
+        return recognize(event, facts.of(event, sequence), out);
+    }
+
+    private boolean recognize(LogEvent event, LineFacts eventFacts, SecuritySignal out) {
         out.clear();
         if (event.has(Field.ATTRIBUTES)) {
             int offset = event.spanOffset(Field.ATTRIBUTES);
@@ -57,7 +80,7 @@ public final class LogSecurityRecognizer implements SecurityRecognizer {
             }
             out.clear();
         }
-        line.load(event);
+        line.load(event, eventFacts);
         if (line.to <= line.from) {
             return false;
         }
@@ -84,7 +107,7 @@ public final class LogSecurityRecognizer implements SecurityRecognizer {
         if (line.programStartsWith(NGINX) || line.programStartsWith(HTTPD) || line.programStartsWith(APACHE)
             || line.programStartsWith(HAPROXY)) {
             // access lines are the bulk of a web server's traffic: try them first
-            return webAccess.match(b, from, to, clear(out)) || webError.match(b, from, to, clear(out));
+            return webAccess.match(b, from, to, line.accessLogStatusIndex(), clear(out)) || webError.match(b, from, to, clear(out));
         }
         if (line.programStartsWith(POSTFIX)) {
             return postfix.match(b, from, to, out);
@@ -103,7 +126,7 @@ public final class LogSecurityRecognizer implements SecurityRecognizer {
             || has(features, LineView.EQUALS) && (firewall.match(b, from, to, clear(out))
                 || audit.match(b, from, to, clear(out)))
             || has(features, LineView.CLIENT) && webError.match(b, from, to, clear(out))
-            || has(features, LineView.QUOTE) && webAccess.match(b, from, to, clear(out))
+            || has(features, LineView.QUOTE) && webAccess.match(b, from, to, line.accessLogStatusIndex(), clear(out))
             || has(features, LineView.BRACKET) && fail2ban.match(b, from, to, clear(out))
             || has(features, LineView.SSHD) && sshd.match(b, from, to, clear(out));
     }

@@ -21,9 +21,11 @@ import io.sluice.analyzers.security.SecuritySignal;
 final class WebAccessMatcher {
     private static final int UNAUTHORIZED = 401;
 
-    /** Recognizes the access-log line {@code b[from, to)}. */
-    boolean match(byte[] b, int from, int to, SecuritySignal out) {
-        int status = AccessLogLine.statusIndex(b, from, to - from);
+    /**
+     * Recognizes the access-log line {@code b[from, to)}, whose status {@link AccessLogLine#statusIndex} found at
+     * {@code status} (or NONE): the caller knows it, often from the other analyzers (see {@link LineView}).
+     */
+    boolean match(byte[] b, int from, int to, int status, SecuritySignal out) {
         if (status != AccessLogLine.NONE) {
             return combined(b, from, to, status, out);
         }
