@@ -5,6 +5,7 @@ import io.sluice.alerts.AlertFunctions;
 import io.sluice.alerts.AlertsConfig;
 import io.sluice.alerts.AlertsYaml;
 import io.sluice.analyzers.StreamAnalyzers;
+import io.sluice.analyzers.scan.LineFacts;
 import io.sluice.analyzers.security.detect.DetectorSettings;
 import io.sluice.analyzers.security.detect.SecurityAnalyzer;
 import io.sluice.analyzers.security.recognize.LogSecurityRecognizer;
@@ -101,14 +102,18 @@ public final class SluiceServer implements AutoCloseable {
         this.configFile = configFile;
         this.journal = Journal.open(config.dataDir(), JournalSettings.defaults().withFsync(config.journalFsync()));
         EventCounter counter = new EventCounter(config.maxApps());
-        this.analyzers = new StreamAnalyzers(config.analyzers());
+        this.fusedAnalysis = config.analyzerStages().fuse(Runtime.getRuntime().availableProcessors());
+        // fused: everything on the analysis thread reads each line's facts once (one LineFacts for that thread only)
+        LineFacts analysisThreadFacts = new LineFacts();
+        this.analyzers = fusedAnalysis ? StreamAnalyzers.fused(config.analyzers(), analysisThreadFacts)
+            : new StreamAnalyzers(config.analyzers());
         this.anomalies = AnomalyStore.open(config.dataDir());
-        this.security = new SecurityAnalyzer(DetectorSettings.defaults(), new LogSecurityRecognizer(), anomalies,
+        this.security = new SecurityAnalyzer(DetectorSettings.defaults(),
+            fusedAnalysis ? new LogSecurityRecognizer(analysisThreadFacts) : new LogSecurityRecognizer(), anomalies,
             anomalies.nextId(), clock::epochNanos);
         EventPipeline.Builder stages = EventPipeline.builder(config.pipeline())
             .sequenceBase(journal.lastSequence() + 1)
             .stage(JOURNAL_STAGE, journal.newHandler(analyzers.journalLatency()));
-        this.fusedAnalysis = config.analyzerStages().fuse(Runtime.getRuntime().availableProcessors());
         if (fusedAnalysis) {
             stages.stage("analysis", new FusedHandler(List.of(counter, analyzers.errors(), analyzers.latency(),
                 analyzers.throughput(), security)));
