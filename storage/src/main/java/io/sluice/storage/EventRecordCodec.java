@@ -4,6 +4,9 @@ import io.sluice.core.Field;
 import io.sluice.core.Format;
 import io.sluice.core.LogEvent;
 import io.sluice.core.Transport;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
 
@@ -51,41 +54,85 @@ public final class EventRecordCodec {
     /** Cached: {@code Field.values()} clones its array on every call. */
     private static final Field[] FIELDS = Field.values();
 
+    /** Largest stop-bit: a negative long is 9 groups of 7 bits and a terminating 0 (Chronicle's format). */
+    private static final int MAX_STOP_BIT_BYTES = 10;
+    /** Everything before the peer bytes: version, sequence, 2 x i64, 2 x u8 and 7 stop-bits of ints. */
+    private static final int MAX_HEADER_BYTES = 1 + MAX_STOP_BIT_BYTES + 8 + 1 + 1 + 8 + 7 * MAX_STOP_BIT_BYTES;
+    private static final int MAX_SPANS_BYTES = MAX_STOP_BIT_BYTES + Field.COUNT * 2 * MAX_STOP_BIT_BYTES;
+    /** Chronicle writes an i64 in native order ({@code MappedBytes} stores it with {@code Unsafe.putLong}). */
+    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
     private final byte[] peerScratch = new byte[LogEvent.MAX_PEER_BYTES];
+    /**
+     * A record is encoded here and handed to the (mapped) {@code BytesOut} in three bulk writes (header and peer,
+     * raw, spans): a profile found ~22% of the journal thread's Java time in Chronicle's per-field writes.
+     */
+    private final byte[] writeScratch = new byte[Math.max(MAX_HEADER_BYTES + LogEvent.MAX_PEER_BYTES,
+        MAX_SPANS_BYTES)];
 
     /** Appends one record for {@code event} at {@code out}'s write position. */
     public void write(LogEvent event, BytesOut<?> out) {
-        out.writeUnsignedByte(VERSION);
-        out.writeStopBit(event.sequence());
-        out.writeLong(event.receivedAtNanos());
-        out.writeUnsignedByte(event.transport().code() << 4 | event.format().code());
+        byte[] b = writeScratch;
+        b[0] = VERSION;
+        int at = putStopBit(b, 1, event.sequence());
+        I64.set(b, at, event.receivedAtNanos());
+        at += 8;
+        b[at++] = (byte) (event.transport().code() << 4 | event.format().code());
         boolean hasTimestamp = event.timestampNanos() != LogEvent.NO_TIMESTAMP;
         boolean hasOffset = event.timestampOffsetSeconds() != LogEvent.NO_OFFSET;
-        out.writeUnsignedByte((hasTimestamp ? PRESENT_TIMESTAMP : 0) | (hasOffset ? PRESENT_OFFSET : 0));
+        b[at++] = (byte) ((hasTimestamp ? PRESENT_TIMESTAMP : 0) | (hasOffset ? PRESENT_OFFSET : 0));
         if (hasTimestamp) {
-            out.writeLong(event.timestampNanos());
+            I64.set(b, at, event.timestampNanos());
+            at += 8;
         }
         if (hasOffset) {
-            writeZigZag(out, event.timestampOffsetSeconds());
+            at = putZigZag(b, at, event.timestampOffsetSeconds());
         }
-        writeZigZag(out, event.facility());
-        writeZigZag(out, event.severity());
-        out.writeStopBit(event.flags() & 0xFFFF_FFFFL);
+        at = putZigZag(b, at, event.facility());
+        at = putZigZag(b, at, event.severity());
+        at = putStopBit(b, at, event.flags() & 0xFFFF_FFFFL);
         int rawLength = event.rawLength();
-        out.writeStopBit(rawLength);
-        writeZigZag(out, event.originalLength() - rawLength);
-        out.writeStopBit(event.peerLength());
-        out.write(event.peer(), 0, event.peerLength());
+        at = putStopBit(b, at, rawLength);
+        at = putZigZag(b, at, event.originalLength() - rawLength);
+        int peerLength = event.peerLength();
+        at = putStopBit(b, at, peerLength);
+        System.arraycopy(event.peer(), 0, b, at, peerLength);
+        out.write(b, 0, at + peerLength);
         out.write(event.raw(), 0, rawLength);
-        out.writeStopBit(Field.COUNT);
+        at = putStopBit(b, 0, Field.COUNT);
         for (int i = 0; i < Field.COUNT; i++) {
             Field field = FIELDS[i];
             int length = event.spanLength(field);
-            out.writeStopBit(length + 1L);
+            at = putStopBit(b, at, length + 1L);
             if (length != LogEvent.ABSENT) {
-                out.writeStopBit(event.spanOffset(field));
+                at = putStopBit(b, at, event.spanOffset(field));
             }
         }
+        out.write(b, 0, at);
+    }
+
+    /**
+     * Writes {@code value} at {@code b[at]} exactly as Chronicle's {@code writeStopBit(long)} does (7 bits a byte, low
+     * first, high bit set on all but the last; a negative value is stored as its complement followed by a 0 byte);
+     * returns the index after it.
+     */
+    static int putStopBit(byte[] b, int at, long value) {
+        long n = value < 0 ? ~value : value;
+        while ((n & ~0x7FL) != 0) {
+            b[at++] = (byte) (n | 0x80);
+            n >>>= 7;
+        }
+        if (value < 0) {
+            b[at++] = (byte) (n | 0x80);
+            b[at++] = 0;
+        } else {
+            b[at++] = (byte) n;
+        }
+        return at;
+    }
+
+    private static int putZigZag(byte[] b, int at, int value) {
+        return putStopBit(b, at, (value << 1 ^ value >> 31) & 0xFFFF_FFFFL);
     }
 
     /**
@@ -161,10 +208,6 @@ public final class EventRecordCodec {
                 + "]: corrupt journal");
         }
         return (int) value;
-    }
-
-    private static void writeZigZag(BytesOut<?> out, int value) {
-        out.writeStopBit((value << 1 ^ value >> 31) & 0xFFFF_FFFFL);
     }
 
     private static int readZigZag(BytesIn<?> in) {
