@@ -27,6 +27,10 @@ final class LineView {
     static final int CLIENT = 1 << 4;
     /** {@link #features()} bit: the body holds {@code sshd} (an sshd line whose tag could not be read). */
     static final int SSHD = 1 << 5;
+    /** Not a feature: marks in {@link #BYTE_FEATURES} the first bytes of the words {@link #features()} looks for. */
+    private static final int WORD_START = 1 << 6;
+    /** Per byte value, the feature bit it sets on its own, or {@link #WORD_START}. */
+    private static final byte[] BYTE_FEATURES = byteFeatures();
     private static final byte[] CLIENT_WORD = AsciiBytes.of("client");
     private static final byte[] REMOTE_WORD = AsciiBytes.of("remote");
     private static final byte[] SSHD_WORD = AsciiBytes.of("sshd");
@@ -42,7 +46,7 @@ final class LineView {
     private LineFacts facts;
     private int messageFrom;
 
-    /** Points this view at {@code event}'s message and program; {@code facts} are already {@link LineFacts#of of} it. */
+    /** Points this view at {@code event}'s message and program; {@code facts} are already about {@code event}. */
     void load(LogEvent event, LineFacts facts) {
         this.facts = facts;
         bytes = event.raw();
@@ -74,19 +78,23 @@ final class LineView {
     int features() {
         int features = 0;
         for (int i = from; i < to; i++) {
-            switch (bytes[i]) {
-                case '=' -> features |= EQUALS;
-                case '[' -> features |= BRACKET;
-                case '"' -> features |= QUOTE;
-                case ';' -> features |= SEMICOLON;
-                case 'c' -> features |= wordAt(i, CLIENT_WORD, CLIENT);
-                case 'r' -> features |= wordAt(i, REMOTE_WORD, CLIENT);
-                case 's' -> features |= wordAt(i, SSHD_WORD, SSHD);
-                default -> {
-                }
+            int b = bytes[i] & 0xFF;
+            int bits = BYTE_FEATURES[b]; // a table, not a switch: most bytes are none of these, and it never jumps
+            features |= bits;
+            if (bits == WORD_START) {
+                features |= wordAt(i, b);
             }
         }
-        return features;
+        return features & ~WORD_START;
+    }
+
+    /** CLIENT or SSHD when {@code client}, {@code remote} or {@code sshd} starts at {@code i} (byte {@code b}). */
+    private int wordAt(int i, int b) {
+        return switch (b) {
+            case 'c' -> wordAt(i, CLIENT_WORD, CLIENT);
+            case 'r' -> wordAt(i, REMOTE_WORD, CLIENT);
+            default -> wordAt(i, SSHD_WORD, SSHD);
+        };
     }
 
     /**
@@ -107,6 +115,18 @@ final class LineView {
     /** {@code bit} when {@code word} starts at {@code i}, else 0; the second byte is compared inline first. */
     private int wordAt(int i, byte[] word, int bit) {
         return i + 1 < to && bytes[i + 1] == word[1] && AsciiBytes.startsWith(bytes, i, to, word) ? bit : 0;
+    }
+
+    private static byte[] byteFeatures() {
+        byte[] table = new byte[256];
+        table['='] = EQUALS;
+        table['['] = BRACKET;
+        table['"'] = QUOTE;
+        table[';'] = SEMICOLON;
+        table['c'] = WORD_START;
+        table['r'] = WORD_START;
+        table['s'] = WORD_START;
+        return table;
     }
 
     /** True when the program tag starts with {@code prefix}. */
