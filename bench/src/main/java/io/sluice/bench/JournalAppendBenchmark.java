@@ -50,6 +50,12 @@ public class JournalAppendBenchmark {
     /** Off: excerpts reach the page cache (survive a process crash). On: each closed excerpt is msync'ed. */
     @Param({"false", "true"})
     public boolean fsync;
+    /**
+     * On: a background thread faults in the cycle file's pages ahead of the writer, so the kernel zeroes them there
+     * (on another core when one is free) rather than in this thread's appends.
+     */
+    @Param({"true", "false"})
+    public boolean pretouch;
     private static final String LINE = "<165>1 2026-11-23T10:15:30.123456Z web-07.prod.example.net nginx 31337 ACCESS "
         + "[req@32473 id=\"8f3a\"] GET /api/v1/orders/12345 200 512 0.004 \"Mozilla/5.0 (X11; Linux)\" "
         + "upstream=b3 bytes_in=1432 rid=7d1c"; // 200 bytes
@@ -63,7 +69,7 @@ public class JournalAppendBenchmark {
     @Setup(Level.Iteration)
     public void openJournal() throws IOException {
         dataDir = Files.createTempDirectory("sluice-journal-bench");
-        journal = Journal.open(dataDir, JournalSettings.defaults().withFsync(fsync));
+        journal = Journal.open(dataDir, JournalSettings.defaults().withFsync(fsync).withPretouch(pretouch));
         handler = journal.newHandler();
         handler.onStart(); // on the benchmark thread, which then appends: Chronicle binds appenders to it
         sequence = 0;
