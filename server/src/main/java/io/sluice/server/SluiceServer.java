@@ -29,7 +29,6 @@ import io.sluice.server.security.AnomalyStore;
 import io.sluice.server.http.BearerTokenAuth;
 import io.sluice.server.http.HttpApi;
 import io.sluice.storage.Journal;
-import io.sluice.storage.JournalSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -100,7 +99,7 @@ public final class SluiceServer implements AutoCloseable {
     private SluiceServer(SluiceConfig config, Path configFile) {
         this.config = config;
         this.configFile = configFile;
-        this.journal = Journal.open(config.dataDir(), JournalSettings.defaults().withFsync(config.journalFsync()));
+        this.journal = Journal.open(config.dataDir(), config.journal());
         EventCounter counter = new EventCounter(config.maxApps());
         this.fusedAnalysis = config.analyzerStages().fuse(Runtime.getRuntime().availableProcessors());
         // fused: everything on the analysis thread reads each line's facts once (one LineFacts for that thread only)
@@ -192,8 +191,10 @@ public final class SluiceServer implements AutoCloseable {
         LOG.info("alerts: {} rule(s), alertmanager {}, {} webhook(s)", alerts.rules().size(),
             config.alerts().alertmanager() == null ? "none" : config.alerts().alertmanager(),
             config.alerts().webhooks().size());
-        LOG.info("journal at {} (next sequence {}, fsync {}), ring {} slots, native transport {}, http auth {}",
-            config.dataDir().toAbsolutePath(), pipeline.ring().sequenceBase(), config.journalFsync() ? "on" : "off",
+        LOG.info("journal at {} (next sequence {}, fsync {}, pretouch {}, batches <= {} events / {} bytes), ring {} "
+                + "slots, native transport {}, http auth {}",
+            config.dataDir().toAbsolutePath(), pipeline.ring().sequenceBase(), onOff(config.journalFsync()),
+            onOff(config.journal().pretouch()), config.journal().maxBatchEvents(), config.journal().maxBatchBytes(),
             pipeline.bufferSize(), vertx.isNativeTransportEnabled(),
             config.authTokens().isEmpty() ? "off" : config.authTokens().size() + " token(s)");
     }
@@ -330,5 +331,9 @@ public final class SluiceServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
     }
 }

@@ -48,6 +48,10 @@ public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBat
         return new JournalSettings(rollCycle, maxBatchBytes, events, fsync, pretouch);
     }
 
+    public JournalSettings withMaxBatchBytes(int bytes) {
+        return new JournalSettings(rollCycle, bytes, maxBatchEvents, fsync, pretouch);
+    }
+
     public JournalSettings withFsync(boolean sync) {
         return new JournalSettings(rollCycle, maxBatchBytes, maxBatchEvents, sync, pretouch);
     }

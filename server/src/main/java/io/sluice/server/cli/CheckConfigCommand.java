@@ -34,7 +34,9 @@ public final class CheckConfigCommand implements Callable<Integer> {
             : config.authTokens().size() + " token(s)") + ")");
         System.out.println("  ring          " + config.pipeline().ringSize() + " slots, "
             + config.pipeline().waitStrategy().name().toLowerCase(java.util.Locale.ROOT));
-        System.out.println("  journal fsync " + (config.journalFsync() ? "on" : "off"));
+        System.out.println("  journal fsync " + (config.journalFsync() ? "on" : "off") + ", pretouch "
+            + (config.journal().pretouch() ? "on" : "off") + ", batches <= " + config.journal().maxBatchEvents()
+            + " events / " + config.journal().maxBatchBytes() + " bytes");
         return 0;
     }
 }

@@ -16,6 +16,7 @@ import io.sluice.ingest.tls.SyslogTlsSettings;
 import io.sluice.ingest.tls.TlsEngine;
 import io.sluice.ingest.udp.SyslogUdpSettings;
 import java.nio.file.Files;
+import io.sluice.storage.JournalSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ final class ConfigMapper {
             b.httpPort = or(http.port(), SluiceConfig.DEFAULT_HTTP_PORT);
             b.httpIngest = httpIngest(http);
             b.authTokens = file.auth() == null || file.auth().tokens() == null ? List.of() : file.auth().tokens();
-            b.journalFsync = file.journal() != null && Boolean.TRUE.equals(file.journal().fsync());
+            b.journal = journal(or(file.journal(), new ConfigFile.Journal(null, null, null, null)));
             b.syslogTcp = tcp(or(syslog.tcp(), new ConfigFile.Tcp(null, null, null, null, null)), bind);
             b.syslogUdp = udp(or(syslog.udp(), new ConfigFile.Udp(null, null, null)), bind);
             b.syslogTls = tls(or(syslog.tls(), new ConfigFile.Tls(null, null, null, null, null, null, null)), bind,
@@ -51,6 +52,14 @@ final class ConfigMapper {
                 AlertFunctions.builtins().with(AnomalyAlertFunction.NAME, new AnomalyAlertFunction(List::of)));
             b.source = source;
         });
+    }
+
+    private static JournalSettings journal(ConfigFile.Journal journal) {
+        JournalSettings defaults = JournalSettings.defaults();
+        return defaults.withFsync(or(journal.fsync(), defaults.fsync()))
+            .withPretouch(or(journal.pretouch(), defaults.pretouch()))
+            .withMaxBatchEvents(or(journal.maxBatchEvents(), defaults.maxBatchEvents()))
+            .withMaxBatchBytes(or(journal.maxBatchBytes(), defaults.maxBatchBytes()));
     }
 
     private static HttpIngestSettings httpIngest(ConfigFile.Http http) {

@@ -7,6 +7,7 @@ import io.sluice.ingest.http.HttpIngestSettings;
 import io.sluice.ingest.tcp.SyslogTcpSettings;
 import io.sluice.ingest.tls.SyslogTlsSettings;
 import io.sluice.ingest.udp.SyslogUdpSettings;
+import io.sluice.storage.JournalSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * @param httpPort     HTTP API port (0 = pick a free one)
  * @param httpIngest   HTTP ingest limits and backpressure
  * @param authTokens   bearer tokens accepted on every route but /health; empty = no auth
- * @param journalFsync force every closed journal excerpt to disk before acknowledging it
+ * @param journal      journal layout and durability: fsync of each closed excerpt, pretouch, batch caps
  * @param syslogTcp    syslog TCP listener
  * @param syslogUdp    syslog UDP listener
  * @param syslogTls    syslog TLS listener; not opened unless a certificate is configured
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
  * @param source       where the values came from, for the startup log ("defaults" or the config file's path)
  */
 public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSettings httpIngest,
-                           List<String> authTokens, boolean journalFsync, SyslogTcpSettings syslogTcp,
+                           List<String> authTokens, JournalSettings journal, SyslogTcpSettings syslogTcp,
                            SyslogUdpSettings syslogUdp, SyslogTlsSettings syslogTls, PipelineSettings pipeline,
                            int maxApps, AnalyzerSettings analyzers, AnalyzerStages analyzerStages, AlertsConfig alerts,
                            String source) {
@@ -60,7 +61,7 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
 
     public static SluiceConfig defaults() {
         return new SluiceConfig(DEFAULT_DATA_DIR, DEFAULT_BIND, DEFAULT_HTTP_PORT, HttpIngestSettings.defaults(),
-            List.of(), false, SyslogTcpSettings.defaults(), SyslogUdpSettings.defaults(), SyslogTlsSettings.defaults(),
+            List.of(), JournalSettings.defaults(), SyslogTcpSettings.defaults(), SyslogUdpSettings.defaults(), SyslogTlsSettings.defaults(),
             PipelineSettings.defaults(), DEFAULT_MAX_APPS, AnalyzerSettings.defaults(), AnalyzerStages.AUTO,
             AlertsConfig.defaults(), "defaults");
     }
@@ -127,7 +128,12 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
     }
 
     public SluiceConfig withJournalFsync(boolean fsync) {
-        return with(b -> b.journalFsync = fsync);
+        return with(b -> b.journal = b.journal.withFsync(fsync));
+    }
+
+    /** Force every closed journal excerpt to disk before acknowledging it. */
+    public boolean journalFsync() {
+        return journal.fsync();
     }
 
     /** Mutable twin of the record, used by {@link #with} and the loader. */
@@ -137,7 +143,7 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
         public int httpPort;
         public HttpIngestSettings httpIngest;
         public List<String> authTokens;
-        public boolean journalFsync;
+        public JournalSettings journal;
         public SyslogTcpSettings syslogTcp;
         public SyslogUdpSettings syslogUdp;
         public SyslogTlsSettings syslogTls;
@@ -154,7 +160,7 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
             httpPort = c.httpPort;
             httpIngest = c.httpIngest;
             authTokens = c.authTokens;
-            journalFsync = c.journalFsync;
+            journal = c.journal;
             syslogTcp = c.syslogTcp;
             syslogUdp = c.syslogUdp;
             syslogTls = c.syslogTls;
@@ -167,7 +173,7 @@ public record SluiceConfig(Path dataDir, String bind, int httpPort, HttpIngestSe
         }
 
         SluiceConfig build() {
-            return new SluiceConfig(dataDir, bind, httpPort, httpIngest, authTokens, journalFsync, syslogTcp,
+            return new SluiceConfig(dataDir, bind, httpPort, httpIngest, authTokens, journal, syslogTcp,
                 syslogUdp, syslogTls, pipeline, maxApps, analyzers, analyzerStages, alerts, source);
         }
     }

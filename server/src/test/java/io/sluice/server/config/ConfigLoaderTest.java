@@ -77,6 +77,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldReadTheJournalTuningKeys() throws Exception {
+        SluiceConfig config = ConfigLoader.load(write(
+            "journal: {fsync: true, pretouch: false, max-batch-events: 64, max-batch-bytes: 8192}\n"));
+        assertEquals(true, config.journalFsync());
+        assertEquals(false, config.journal().pretouch());
+        assertEquals(64, config.journal().maxBatchEvents());
+        assertEquals(8192, config.journal().maxBatchBytes());
+        assertEquals(true, ConfigLoader.load(write("journal: {fsync: false}\n")).journal().pretouch(), "default on");
+        assertThrows(IllegalArgumentException.class,
+            () -> ConfigLoader.load(write("journal: {max-batch-bytes: 10}\n")));
+    }
+
+    @Test
     void shouldLetFlagsOverrideTheFile() throws Exception {
         SluiceConfig config = ConfigLoader.load(write("bind: 10.0.0.1\nsyslog: {tcp: {port: 1514}}\n"))
             .withBind("127.0.0.1").withSyslogTcpPort(0);
