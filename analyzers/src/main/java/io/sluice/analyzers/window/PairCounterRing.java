@@ -18,6 +18,11 @@ public final class PairCounterRing {
     private final int slots;
     private final long[][] counts; // per id: [slot * 2] first counter, [slot * 2 + 1] second
     private final AtomicLongArray lastBucket;
+    // Writer only: the bucket and slot of the last receive time. Events published together share their receive time,
+    // so this spares two 64-bit divisions per add for all but the first event of a batch.
+    private long memoNanos = Long.MIN_VALUE;
+    private long memoBucket;
+    private int memoSlot;
 
     /**
      * @param ids           key ids (the index's capacity)
@@ -42,7 +47,12 @@ public final class PairCounterRing {
             c = new long[slots * 2]; // once per key
             counts[id] = c;
         }
-        long bucket = BucketMath.bucketOf(epochNanos, bucketSeconds);
+        if (epochNanos != memoNanos) {
+            memoBucket = BucketMath.bucketOf(epochNanos, bucketSeconds);
+            memoSlot = (int) Math.floorMod(memoBucket, (long) slots) * 2;
+            memoNanos = epochNanos;
+        }
+        long bucket = memoBucket;
         long last = lastBucket.getPlain(id);
         if (bucket > last) {
             clearAfter(c, last, bucket);
@@ -50,7 +60,7 @@ public final class PairCounterRing {
         } else if (last - bucket >= slots) {
             return; // too late for the ring: its bucket was already reused
         }
-        int slot = (int) Math.floorMod(bucket, (long) slots) * 2;
+        int slot = memoSlot;
         c[slot] += first;
         c[slot + 1] += second;
         lastBucket.setRelease(id, last);

@@ -32,6 +32,12 @@ import java.nio.charset.StandardCharsets;
  * allocation per call. On {@code false} nothing in the event was changed.
  */
 public final class Rfc3164Decoder {
+    /** {@link #HOST_BYTE_CLASSES} bit: a byte a hostname may hold (letter, digit, '.', '-', '_'). */
+    private static final int HOSTNAME_BYTE = 1;
+    /** {@link #HOST_BYTE_CLASSES} bit: a byte an IPv6 address may hold (hex digit, ':', '.'). */
+    private static final int IPV6_BYTE = 2;
+    private static final byte[] HOST_BYTE_CLASSES = hostByteClasses();
+
     /** PRI assumed when a BSD header has none: user.notice. */
     public static final int DEFAULT_PRI = 13;
     /** Longest word taken as a hostname (DNS name limit). */
@@ -118,17 +124,16 @@ public final class Rfc3164Decoder {
         if (length == 0 || length > MAX_HOSTNAME) {
             return false;
         }
-        boolean name = true;
-        boolean ipv6 = true;
+        int classes = HOSTNAME_BYTE | IPV6_BYTE;
         int colons = 0;
         for (int i = from; i < to; i++) {
             byte c = b[i];
-            name &= isAlphaNumeric(c) || c == '.' || c == '-' || c == '_';
-            ipv6 &= SyslogBytes.isHexDigit(c) || c == ':' || c == '.';
+            classes &= HOST_BYTE_CLASSES[c & 0xFF]; // one table load per byte instead of a dozen compares
             colons += c == ':' ? 1 : 0;
         }
+        boolean ipv6 = (classes & IPV6_BYTE) != 0;
         byte last = b[to - 1];
-        if (name) {
+        if ((classes & HOSTNAME_BYTE) != 0) {
             return isAlphaNumeric(last) || (last == '.' && length > 1); // "--" is a tag; "host.example." a host
         }
         return ipv6 && colons >= 2 && last != ':';
@@ -171,5 +176,16 @@ public final class Rfc3164Decoder {
             e.setSpan(Field.PROC_ID, p + 1, q - p - 1);
         }
         return q + 1;
+    }
+
+    private static byte[] hostByteClasses() {
+        byte[] classes = new byte[256];
+        for (int c = 0; c < 256; c++) {
+            byte b = (byte) c;
+            boolean hostname = isAlphaNumeric(b) || b == '.' || b == '-' || b == '_';
+            boolean ipv6 = SyslogBytes.isHexDigit(b) || b == ':' || b == '.';
+            classes[c] = (byte) ((hostname ? HOSTNAME_BYTE : 0) | (ipv6 ? IPV6_BYTE : 0));
+        }
+        return classes;
     }
 }
