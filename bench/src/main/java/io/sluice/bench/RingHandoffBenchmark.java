@@ -43,9 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code consumer=noop}: the stage only reads the slot's length: the pure handoff cost (claim, publish,
  *       wake-up signalling of the wait strategy, the slot's cache lines moving between cores).</li>
  *   <li>{@code consumer=journal}: the stage is the real {@code JournalHandler} of a fresh journal in a temp dir
- *       (default settings: batched excerpts, no fsync, pretouch on): "ring handoff + journal append" per event. With
- *       open-source Chronicle Queue 2026.4 the pretouch thread dies at start (StackOverflowError inside
- *       {@code appender.pretouch()}), so this measures appends without pretouch.</li>
+ *       (default settings: batched excerpts, no fsync, pretouch on): "ring handoff + journal append" per event.
+ *       The journal's own pre-toucher thread runs too, so on 2 cores it competes with producer and consumer.</li>
  * </ul>
  * {@link #singleEvents} claims and publishes one slot at a time (a UDP datagram); {@link #claimBatches} claims
  * {@value #BATCH} at once (the TCP source's default claim batch).
