@@ -11,6 +11,12 @@ import java.util.Locale;
  */
 public final class Matrix {
     public static final int LOGGEN_DEFAULT_CONNECTIONS = 4;
+    /**
+     * loggen's smallest message: its BSD header alone ({@code <38>2026-11-23T09:11:17 localhost prg00000[1234]: seq:
+     * 0000000000, thread: 0000, runid: ..., stamp: ...}) is ~127 bytes; asked for less, it writes its messages with
+     * no newline between them, a stream no syslog server can frame. Such sizes are skipped for loggen.
+     */
+    public static final int LOGGEN_MIN_SIZE = 128;
 
     /** Who generates the load. */
     public enum Client {
@@ -61,6 +67,9 @@ public final class Matrix {
                     ? List.of(LOGGEN_DEFAULT_CONNECTIONS) : connections;
                 for (int c : conns) {
                     for (int size : sizes) {
+                        if (client == Client.LOGGEN && size < LOGGEN_MIN_SIZE) {
+                            continue;
+                        }
                         cells.add(new Cell(client, transport, c, size));
                     }
                 }

@@ -15,10 +15,10 @@ class MatrixTest {
     void shouldRunLoggenOnTcpAtFourConnectionsByDefault() {
         List<Cell> cells = Matrix.expand(List.of(Client.JAVA, Client.LOGGEN), List.of(Transport.values()),
             List.of(1, 4, 16, 256), List.of(100, 500, 2048), false);
-        assertEquals(3 * 4 * 3 + 3, cells.size());
+        assertEquals(3 * 4 * 3 + 2, cells.size());
         List<Cell> loggen = cells.stream().filter(c -> c.client() == Client.LOGGEN).toList();
-        assertEquals(List.of(new Cell(Client.LOGGEN, Transport.TCP, 4, 100), new Cell(Client.LOGGEN, Transport.TCP, 4,
-            500), new Cell(Client.LOGGEN, Transport.TCP, 4, 2048)), loggen);
+        assertEquals(List.of(new Cell(Client.LOGGEN, Transport.TCP, 4, 500), new Cell(Client.LOGGEN, Transport.TCP, 4,
+            2048)), loggen, "100 B is below loggen's header: skipped");
     }
 
     @Test

@@ -47,9 +47,11 @@ public final class SyslogTcpSource extends VerticleBase {
         NetServerOptions options = new NetServerOptions()
             .setHost(settings.host())
             .setPort(settings.port())
-            .setReceiveBufferSize(settings.receiveBufferBytes())
             .setReuseAddress(true)
             .setTcpNoDelay(true);
+        if (settings.receiveBufferBytes() > 0) {
+            options.setReceiveBufferSize(settings.receiveBufferBytes()); // Vert.x then reads with buffers this large
+        }
         server = vertx.createNetServer(options);
         connections = new SyslogConnections(vertx, ring, metrics, clock, settings.maxFrameLength(),
             settings.claimBatch());

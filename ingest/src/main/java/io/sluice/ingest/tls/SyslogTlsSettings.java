@@ -18,7 +18,7 @@ import java.time.Duration;
  *                           restart; {@link Duration#ZERO} checks only on {@code SyslogTlsSource.reload()}
  * @param engine             TLS implementation, see {@link TlsEngine}
  * @param maxFrameLength     longest message kept whole; longer frames are cut and dead-lettered
- * @param receiveBufferBytes socket receive buffer (SO_RCVBUF) asked of the kernel
+ * @param receiveBufferBytes socket receive buffer (SO_RCVBUF) asked of the kernel; 0 = the kernel's autotuning
  * @param claimBatch         most frames published with one ring claim
  */
 public record SyslogTlsSettings(String host, int port, Path certPath, Path keyPath, Path clientCaPath,
@@ -30,7 +30,8 @@ public record SyslogTlsSettings(String host, int port, Path certPath, Path keyPa
     public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(10);
     public static final TlsEngine DEFAULT_ENGINE = TlsEngine.AUTO;
     public static final int DEFAULT_MAX_FRAME_LENGTH = 64 * 1024;
-    public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 1024 * 1024;
+    /** 0: the kernel's autotuning; see {@link io.sluice.ingest.tcp.SyslogTcpSettings#DEFAULT_RECEIVE_BUFFER_BYTES}. */
+    public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 0;
     public static final int DEFAULT_CLAIM_BATCH = 256;
 
     public SyslogTlsSettings {
@@ -56,8 +57,8 @@ public record SyslogTlsSettings(String host, int port, Path certPath, Path keyPa
         if (maxFrameLength < 16) {
             throw new IllegalArgumentException("max frame length must be >= 16, got " + maxFrameLength);
         }
-        if (claimBatch < 1 || receiveBufferBytes < 1) {
-            throw new IllegalArgumentException("claim batch and receive buffer must be positive");
+        if (claimBatch < 1 || receiveBufferBytes < 0) {
+            throw new IllegalArgumentException("claim batch must be positive, receive buffer >= 0");
         }
     }
 

@@ -82,7 +82,6 @@ public final class SyslogTlsSource extends VerticleBase {
         NetServerOptions options = new NetServerOptions()
             .setHost(settings.host())
             .setPort(settings.port())
-            .setReceiveBufferSize(settings.receiveBufferBytes())
             .setReuseAddress(true)
             .setTcpNoDelay(true)
             .setSsl(true)
@@ -90,6 +89,9 @@ public final class SyslogTlsSource extends VerticleBase {
             .setKeyCertOptions(ssl.getKeyCertOptions())
             .setTrustOptions(ssl.getTrustOptions())
             .setClientAuth(ssl.getClientAuth());
+        if (settings.receiveBufferBytes() > 0) {
+            options.setReceiveBufferSize(settings.receiveBufferBytes()); // Vert.x then reads with buffers this large
+        }
         NetServer created = vertx.createNetServer(options);
         connections = new SyslogConnections(vertx, ring, metrics, clock, settings.maxFrameLength(),
             settings.claimBatch());
