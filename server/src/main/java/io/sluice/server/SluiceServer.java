@@ -194,7 +194,7 @@ public final class SluiceServer implements AutoCloseable {
         LOG.info("journal at {} (next sequence {}, fsync {}, pretouch {}, batches <= {} events / {} bytes), ring {} "
                 + "slots, native transport {}, http auth {}",
             config.dataDir().toAbsolutePath(), pipeline.ring().sequenceBase(), onOff(config.journalFsync()),
-            onOff(config.journal().pretouch()), config.journal().maxBatchEvents(), config.journal().maxBatchBytes(),
+            journal.pretouchMode(), config.journal().maxBatchEvents(), config.journal().maxBatchBytes(),
             pipeline.bufferSize(), vertx.isNativeTransportEnabled(),
             config.authTokens().isEmpty() ? "off" : config.authTokens().size() + " token(s)");
     }

@@ -25,7 +25,11 @@ final class ExcerptWriter {
     private final int maxBatchBytes;
     private final int maxBatchEvents;
     private final boolean fsync;
-    /** Told where the writer is after each commit; null when pretouching is off (or for dead letters: few bytes). */
+    /**
+     * Pages ahead of the writer are prefaulted by one of these (or neither: pretouching off, and for dead letters,
+     * which are few bytes): the prefaulter where the kernel has {@code MADV_POPULATE_WRITE}, else the pretoucher.
+     */
+    private final MappingPrefaulter prefaulter;
     private final JournalPretoucher pretoucher;
 
     private DocumentContext excerpt; // null while no excerpt is open
@@ -39,13 +43,14 @@ final class ExcerptWriter {
     private final int[] perTransport = new int[JournalMetrics.TRANSPORT_SLOTS];
 
     ExcerptWriter(ExcerptAppender appender, JournalMetrics metrics, boolean deadLetter, JournalSettings settings,
-                  JournalPretoucher pretoucher) {
+                  MappingPrefaulter prefaulter, JournalPretoucher pretoucher) {
         this.appender = appender;
         this.metrics = metrics;
         this.deadLetter = deadLetter;
         this.maxBatchBytes = settings.maxBatchBytes();
         this.maxBatchEvents = settings.maxBatchEvents();
         this.fsync = settings.fsync();
+        this.prefaulter = prefaulter;
         this.pretoucher = pretoucher;
     }
 
@@ -102,7 +107,9 @@ final class ExcerptWriter {
         if (fsync && store instanceof MappedBytesStore mapped) {
             mapped.syncUpTo(end, SyncMode.SYNC); // msync before the batch counts as durable (what StoreAppender.sync does)
         }
-        if (pretoucher != null) {
+        if (prefaulter != null) {
+            prefaulter.ahead(store, end);
+        } else if (pretoucher != null) {
             pretoucher.onCommitted(appender.currentFile(), end); // end: a file offset (the wire spans the whole file)
         }
         metrics.onExcerpt(count, size, lastSequence, deadLetter, perTransport);

@@ -43,11 +43,16 @@ public final class Journal implements AutoCloseable {
     private final JournalMetrics metrics;
     private final AtomicBoolean handlerActive = new AtomicBoolean();
 
-    /** Null when pretouching is off. */
+    /**
+     * With pretouch on, pages ahead of the writer are prefaulted in its own mapping where the kernel can
+     * ({@link MappingPrefaulter}, used by the journal thread), else touched by a {@link JournalPretoucher} thread;
+     * the other one is null, and both are when pretouch is off.
+     */
+    private final MappingPrefaulter prefaulter;
     private final JournalPretoucher pretoucher;
 
     private Journal(Path dataDir, JournalSettings settings, FileChannel lockChannel, SingleChronicleQueue journalQueue,
-                    SingleChronicleQueue deadLetterQueue) {
+                    SingleChronicleQueue deadLetterQueue, boolean prefaultIfSupported) {
         this.dataDir = dataDir;
         this.settings = settings;
         this.lockChannel = lockChannel;
@@ -57,7 +62,9 @@ public final class Journal implements AutoCloseable {
             ExcerptHeader.lastSequenceIn(deadLetterQueue));
         this.metrics = new JournalMetrics(lastSequenceAtOpen,
             List.of(JournalQueue.JOURNAL.dir(dataDir), JournalQueue.DEAD_LETTER.dir(dataDir)));
-        this.pretoucher = settings.pretouch() ? new JournalPretoucher() : null;
+        boolean prefault = settings.pretouch() && prefaultIfSupported && MappingPrefaulter.isSupported();
+        this.prefaulter = prefault ? new MappingPrefaulter() : null;
+        this.pretoucher = settings.pretouch() && !prefault ? new JournalPretoucher() : null;
     }
 
     /** Opens (creating if needed) the journal in {@code dataDir} with {@link JournalSettings#defaults()}. */
@@ -76,13 +83,18 @@ public final class Journal implements AutoCloseable {
 
     /** As {@link #open(Path, JournalSettings)}, with the clock that picks cycle files: for tests of cycle rolls. */
     static Journal open(Path dataDir, JournalSettings settings, TimeProvider clock) {
+        return open(dataDir, settings, clock, true);
+    }
+
+    /** As above; {@code prefaultIfSupported} false makes pretouch use the thread (tests of that fallback). */
+    static Journal open(Path dataDir, JournalSettings settings, TimeProvider clock, boolean prefaultIfSupported) {
         FileChannel lock = lockDataDir(dataDir);
         SingleChronicleQueue journal = null;
         SingleChronicleQueue deadLetter = null;
         try {
             journal = JournalQueue.JOURNAL.openForAppend(dataDir, settings.rollCycle(), clock, settings.fsync());
             deadLetter = JournalQueue.DEAD_LETTER.openForAppend(dataDir, settings.rollCycle(), clock, settings.fsync());
-            return new Journal(dataDir, settings, lock, journal, deadLetter);
+            return new Journal(dataDir, settings, lock, journal, deadLetter, prefaultIfSupported);
         } catch (RuntimeException e) {
             Closeable.closeQuietly(journal, deadLetter); // null-safe
             closeQuietly(lock);
@@ -111,13 +123,26 @@ public final class Journal implements AutoCloseable {
         if (!handlerActive.compareAndSet(false, true)) {
             throw new IllegalStateException("a journal handler for " + dataDir + " is already active");
         }
-        return new JournalHandler(journalQueue, deadLetterQueue, settings, metrics, pretoucher,
-            () -> handlerActive.set(false), latency);
+        return new JournalHandler(journalQueue, deadLetterQueue, settings, metrics, prefaulter,
+            pretoucher, () -> handlerActive.set(false), latency);
     }
 
-    /** Pages the pretoucher has touched ahead of the writer so far; 0 when pretouching is off. */
+    /** Pages prefaulted or touched ahead of the writer so far; 0 when pretouching is off. */
     long pretouchedPages() {
+        if (prefaulter != null) {
+            return prefaulter.pagesPopulated();
+        }
         return pretoucher == null ? 0 : pretoucher.pagesTouched();
+    }
+
+    /** True if pretouch is done by prefaulting the writer's mapping, false if by a thread or not at all. */
+    boolean prefaults() {
+        return prefaulter != null;
+    }
+
+    /** How pages ahead of the writer are made ready, for the start-up log: prefault, thread or off. */
+    public String pretouchMode() {
+        return prefaulter != null ? "prefault (madvise)" : pretoucher != null ? "thread" : "off";
     }
 
     public JournalMetrics metrics() {

@@ -20,7 +20,8 @@ public final class JournalHandler implements EventHandler<LogEvent> {
     private final ChronicleQueue deadLetterQueue;
     private final JournalSettings settings;
     private final JournalMetrics metrics;
-    /** Null when pretouching is off. */
+    /** At most one of these is set: see {@link Journal}. */
+    private final MappingPrefaulter prefaulter;
     private final JournalPretoucher pretoucher;
     private final Runnable onRelease;
     private final PipelineLatencyProbe latency;
@@ -32,12 +33,13 @@ public final class JournalHandler implements EventHandler<LogEvent> {
     private ExcerptWriter deadLetter;
 
     JournalHandler(ChronicleQueue journalQueue, ChronicleQueue deadLetterQueue, JournalSettings settings,
-                   JournalMetrics metrics, JournalPretoucher pretoucher, Runnable onRelease,
-                   PipelineLatencyProbe latency) {
+                   JournalMetrics metrics, MappingPrefaulter prefaulter, JournalPretoucher pretoucher,
+                   Runnable onRelease, PipelineLatencyProbe latency) {
         this.journalQueue = journalQueue;
         this.deadLetterQueue = deadLetterQueue;
         this.settings = settings;
         this.metrics = metrics;
+        this.prefaulter = prefaulter;
         this.pretoucher = pretoucher;
         this.onRelease = onRelease;
         this.latency = latency;
@@ -54,8 +56,9 @@ public final class JournalHandler implements EventHandler<LogEvent> {
         if (journal != null) {
             throw new IllegalStateException("journal handler already started");
         }
-        journal = new ExcerptWriter(journalQueue.createAppender(), metrics, false, settings, pretoucher);
-        deadLetter = new ExcerptWriter(deadLetterQueue.createAppender(), metrics, true, settings, null);
+        journal = new ExcerptWriter(journalQueue.createAppender(), metrics, false, settings,
+            prefaulter, pretoucher);
+        deadLetter = new ExcerptWriter(deadLetterQueue.createAppender(), metrics, true, settings, null, null);
     }
 
     /**

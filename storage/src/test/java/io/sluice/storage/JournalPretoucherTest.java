@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The pretouch thread: the fallback where the kernel cannot prefault (MappingPrefaulterTest covers the default). */
 class JournalPretoucherTest {
     /** ~150 bytes each: ~30 MB of cycle file, several pretouch windows. */
-    private static final int EVENTS = 200_000;
+    static final int EVENTS = 200_000;
     private static final int BATCH = 64;
 
     @TempDir
@@ -26,7 +28,7 @@ class JournalPretoucherTest {
 
     @Test
     void shouldTouchPagesAheadOfAConcurrentWriterWithoutChangingAnyEvent() {
-        try (Journal journal = Journal.open(dataDir, JournalSettings.defaults().withPretouch(true))) {
+        try (Journal journal = openWithThread(dataDir)) {
             JournalHandler handler = journal.newHandler();
             handler.onStart();
             append(handler, 0, EVENTS / 2);
@@ -36,7 +38,7 @@ class JournalPretoucherTest {
             handler.onShutdown();
             waitFor(() -> journal.pretouchedPages() > touchedBefore, "the pretoucher kept up with the writer");
         }
-        assertEquals(EVENTS, replayAndCompare(), "every event read back");
+        assertEquals(EVENTS, replayAndCompare(dataDir), "every event read back");
     }
 
     @Test
@@ -47,7 +49,7 @@ class JournalPretoucherTest {
             appendAll(journal);
             assertEquals(0, journal.pretouchedPages());
         }
-        try (Journal journal = Journal.open(with, JournalSettings.defaults().withPretouch(true))) {
+        try (Journal journal = openWithThread(with)) {
             appendAll(journal);
             waitFor(() -> journal.pretouchedPages() > 0, "the pretoucher touched pages");
             // the writer sits well inside the file: the pretoucher stops at the end of what Chronicle mapped
@@ -75,14 +77,18 @@ class JournalPretoucherTest {
         }
     }
 
-    private static void appendAll(Journal journal) {
+    private static Journal openWithThread(Path dir) {
+        return Journal.open(dir, JournalSettings.defaults().withPretouch(true), SystemTimeProvider.INSTANCE, false);
+    }
+
+    static void appendAll(Journal journal) {
         JournalHandler handler = journal.newHandler();
         handler.onStart();
         append(handler, 0, EVENTS / 4);
         handler.onShutdown();
     }
 
-    private static void append(JournalHandler handler, long first, int count) {
+    static void append(JournalHandler handler, long first, int count) {
         for (int i = 0; i < count; i++) {
             long sequence = first + i;
             handler.onEvent(JournalEvents.parsed(sequence), sequence, (i + 1) % BATCH == 0 || i == count - 1);
@@ -90,9 +96,9 @@ class JournalPretoucherTest {
     }
 
     /** Replays the journal, comparing each event with the one appended; returns how many were read. */
-    private long replayAndCompare() {
+    static long replayAndCompare(Path dir) {
         long[] next = {0};
-        try (JournalReader reader = JournalReader.open(dataDir)) {
+        try (JournalReader reader = JournalReader.open(dir)) {
             reader.replay(ReplayQuery.all(JournalQueue.JOURNAL), (LogEvent event) -> {
                 assertSameEvent(JournalEvents.parsed(next[0]), event);
                 next[0]++;
@@ -102,13 +108,13 @@ class JournalPretoucherTest {
         return next[0];
     }
 
-    private static long cycleFileSize(Path dir) throws IOException {
+    static long cycleFileSize(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(JournalQueue.JOURNAL.dir(dir))) {
             return files.filter(p -> p.toString().endsWith(".cq4")).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
-    private static void waitFor(BooleanSupplier condition, String what) {
+    static void waitFor(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);

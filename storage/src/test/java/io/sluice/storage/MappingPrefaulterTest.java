@@ -1,0 +1,61 @@
+package io.sluice.storage;
+
+import static io.sluice.storage.JournalPretoucherTest.EVENTS;
+import static io.sluice.storage.JournalPretoucherTest.append;
+import static io.sluice.storage.JournalPretoucherTest.appendAll;
+import static io.sluice.storage.JournalPretoucherTest.cycleFileSize;
+import static io.sluice.storage.JournalPretoucherTest.replayAndCompare;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pretouch by madvise(MADV_POPULATE_WRITE) on the writer's own mapping: the default on Linux 5.14+. */
+class MappingPrefaulterTest {
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void onlyWhereTheKernelCan() {
+        assumeTrue(MappingPrefaulter.isSupported(), "needs Linux 5.14+ and a native POSIX binding");
+    }
+
+    @Test
+    void shouldPrefaultAheadOfTheWriterWithoutChangingAnyEvent() {
+        try (Journal journal = Journal.open(dataDir, JournalSettings.defaults().withPretouch(true))) {
+            assertTrue(journal.prefaults(), "prefaulting chosen over the pretouch thread");
+            JournalHandler handler = journal.newHandler();
+            handler.onStart();
+            append(handler, 0, EVENTS);
+            handler.onShutdown();
+            // ~30 MB appended: every step of STEP_BYTES up to AHEAD_BYTES past the end was populated
+            long populated = journal.pretouchedPages() * MappingPrefaulter.PAGE_BYTES;
+            assertTrue(populated >= 16L << 20, "populated only " + populated + " bytes");
+            assertFalse(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("sluice-journal-pretouch") && t.isAlive()), "no pretouch thread");
+        }
+        assertEquals(EVENTS, replayAndCompare(dataDir), "every event read back");
+    }
+
+    @Test
+    void shouldLeaveTheCycleFileTheSizeChronicleMadeIt() throws IOException {
+        Path without = dataDir.resolve("without");
+        Path with = dataDir.resolve("with");
+        try (Journal journal = Journal.open(without, JournalSettings.defaults().withPretouch(false))) {
+            appendAll(journal);
+            assertFalse(journal.prefaults());
+            assertEquals(0, journal.pretouchedPages());
+        }
+        try (Journal journal = Journal.open(with, JournalSettings.defaults().withPretouch(true))) {
+            appendAll(journal);
+            assertTrue(journal.pretouchedPages() > 0);
+        }
+        assertEquals(cycleFileSize(without), cycleFileSize(with));
+    }
+}
