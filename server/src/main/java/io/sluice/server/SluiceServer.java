@@ -1,5 +1,6 @@
 package io.sluice.server;
 
+import com.lmax.disruptor.EventHandler;
 import io.sluice.alerts.AlertEngine;
 import io.sluice.alerts.AlertFunctions;
 import io.sluice.alerts.AlertsConfig;
@@ -11,6 +12,7 @@ import io.sluice.analyzers.security.detect.SecurityAnalyzer;
 import io.sluice.analyzers.security.recognize.LogSecurityRecognizer;
 import io.sluice.analyzers.counts.EventCounter;
 import io.sluice.core.EpochClock;
+import io.sluice.core.LogEvent;
 import io.sluice.core.Transport;
 import io.sluice.core.pipeline.EventPipeline;
 import io.sluice.core.pipeline.FusedHandler;
@@ -22,6 +24,7 @@ import io.sluice.ingest.tls.SyslogTlsSource;
 import io.sluice.ingest.udp.SyslogUdpSource;
 import io.sluice.server.alerts.AlertNotifications;
 import io.sluice.server.alerts.NotifierSettings;
+import io.sluice.server.config.AnalyzerStages;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.security.AnomalyAlertFunction;
 import io.sluice.server.security.AnomalyRoutes;
@@ -86,8 +89,8 @@ public final class SluiceServer implements AutoCloseable {
     /** The built-in alert functions plus {@code anomaly(...)} over the live anomaly store. */
     private final AlertFunctions alertFunctions;
     private final AnomalyRoutes anomalyRoutes;
-    /** Counter, analyzers and security on one ring thread (small machines) instead of one each. */
-    private final boolean fusedAnalysis;
+    /** How the stages behind the ring share threads (fewer on small machines). */
+    private final AnalyzerStages layout;
     private final EpochClock clock = new EpochClock();
     private final Vertx vertx;
     private final List<String> deployments = new ArrayList<>();
@@ -101,23 +104,28 @@ public final class SluiceServer implements AutoCloseable {
         this.configFile = configFile;
         this.journal = Journal.open(config.dataDir(), config.journal());
         EventCounter counter = new EventCounter(config.maxApps());
-        this.fusedAnalysis = config.analyzerStages().fuse(Runtime.getRuntime().availableProcessors());
+        this.layout = config.analyzerStages().resolve(Runtime.getRuntime().availableProcessors());
+        boolean fused = layout != AnalyzerStages.SEPARATE;
         // fused: everything on the analysis thread reads each line's facts once (one LineFacts for that thread only)
         LineFacts analysisThreadFacts = new LineFacts();
-        this.analyzers = fusedAnalysis ? StreamAnalyzers.fused(config.analyzers(), analysisThreadFacts)
+        this.analyzers = fused ? StreamAnalyzers.fused(config.analyzers(), analysisThreadFacts)
             : new StreamAnalyzers(config.analyzers());
         this.anomalies = AnomalyStore.open(config.dataDir());
         this.security = new SecurityAnalyzer(DetectorSettings.defaults(),
-            fusedAnalysis ? new LogSecurityRecognizer(analysisThreadFacts) : new LogSecurityRecognizer(), anomalies,
+            fused ? new LogSecurityRecognizer(analysisThreadFacts) : new LogSecurityRecognizer(), anomalies,
             anomalies.nextId(), clock::epochNanos);
         EventPipeline.Builder stages = EventPipeline.builder(config.pipeline())
-            .sequenceBase(journal.lastSequence() + 1)
-            .stage(JOURNAL_STAGE, journal.newHandler(analyzers.journalLatency()));
-        if (fusedAnalysis) {
-            stages.stage("analysis", new FusedHandler(List.of(counter, analyzers.errors(), analyzers.latency(),
-                analyzers.throughput(), security)));
-        } else {
-            analyzers.addStagesTo(stages.stage("counter", counter)).stage(SecurityAnalyzer.STAGE, security);
+            .sequenceBase(journal.lastSequence() + 1);
+        EventHandler<LogEvent> journalHandler = journal.newHandler(analyzers.journalLatency());
+        List<EventHandler<LogEvent>> analysis = List.of(counter, analyzers.errors(), analyzers.latency(),
+            analyzers.throughput(), security);
+        switch (layout) {
+            // The journal first: the stage's progress is what HTTP acknowledgements wait on, so it must not pass an
+            // event before the journal has it (the fused handler forwards each event in order, journal first).
+            case SINGLE -> stages.stage(JOURNAL_STAGE, new FusedHandler(concat(journalHandler, analysis)));
+            case FUSED -> stages.stage(JOURNAL_STAGE, journalHandler).stage("analysis", new FusedHandler(analysis));
+            default -> analyzers.addStagesTo(stages.stage(JOURNAL_STAGE, journalHandler).stage("counter", counter))
+                .stage(SecurityAnalyzer.STAGE, security);
         }
         this.pipeline = stages.start();
         this.alertFunctions = AnomalyAlertFunction.withAnomalies(anomalies);
@@ -156,6 +164,14 @@ public final class SluiceServer implements AutoCloseable {
 
     private final HttpApi httpApi;
 
+    private static List<EventHandler<LogEvent>> concat(EventHandler<LogEvent> first,
+                                                       List<EventHandler<LogEvent>> rest) {
+        List<EventHandler<LogEvent>> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
     /** Opens the journal, starts the ring and binds every listener. Throws if any of them fails. */
     public static SluiceServer start(SluiceConfig config) {
         return start(config, null);
@@ -186,8 +202,11 @@ public final class SluiceServer implements AutoCloseable {
         listening.put("http", config.bind() + ":" + http.actualPort());
         alerts.start();
         accepting = true;
-        LOG.info("ring stages: journal + {}", fusedAnalysis ? "analysis (counter, errors, latency, throughput, "
-            + "security fused on one thread)" : "counter, errors, latency, throughput, security (a thread each)");
+        LOG.info("ring stages: {}", switch (layout) {
+            case SINGLE -> "journal, counter, errors, latency, throughput, security on one thread";
+            case FUSED -> "journal + analysis (counter, errors, latency, throughput, security on one thread)";
+            default -> "journal + counter, errors, latency, throughput, security (a thread each)";
+        });
         LOG.info("alerts: {} rule(s), alertmanager {}, {} webhook(s)", alerts.rules().size(),
             config.alerts().alertmanager() == null ? "none" : config.alerts().alertmanager(),
             config.alerts().webhooks().size());

@@ -8,6 +8,7 @@ import io.sluice.core.Field;
 import io.sluice.core.Format;
 import io.sluice.core.LogEvent;
 import io.sluice.ingest.syslog.StructuredData;
+import io.sluice.server.config.AnalyzerStages;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.support.TestServers;
 import io.sluice.server.support.SyslogSender;
@@ -22,13 +23,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The foundation's promise, end to end over real sockets: 100 000 distinct RFC 5424 and RFC 3164 messages over 4
  * concurrent connections (two LF-framed, two octet-counted), a graceful stop, then replay finds exactly those
- * messages, each once, with every field intact.
+ * messages, each once, with every field intact. Once per ring layout: the journal alone on its thread or sharing it
+ * with the analyzers must store the same.
  */
 class SyslogTcpEndToEndIT {
     private static final int MESSAGES = 100_000;
@@ -37,9 +40,10 @@ class SyslogTcpEndToEndIT {
     @TempDir
     Path dataDir;
 
-    @Test
-    void shouldStoreEveryMessageExactlyOnceWithFieldsIntact() throws Exception {
-        SluiceConfig config = TestServers.loopback(dataDir);
+    @ParameterizedTest
+    @EnumSource(value = AnalyzerStages.class, names = {"SINGLE", "FUSED", "SEPARATE"})
+    void shouldStoreEveryMessageExactlyOnceWithFieldsIntact(AnalyzerStages layout) throws Exception {
+        SluiceConfig config = TestServers.loopback(dataDir).withAnalyzerStages(layout);
         SluiceServer server = SluiceServer.start(config);
         int port = server.port("syslog-tcp");
 
