@@ -78,6 +78,9 @@ public class FusedAnalysisBenchmark {
         nowNanos += 1_000;
         event.setReceivedAtNanos(nowNanos);
         event.setSequence(++sequence);
+        if ((sequence & 63) == 1) {
+            analysis.onBatchStart(64, 0); // batches of 64, as the ring hands them over under load
+        }
         analysis.onEvent(event, sequence, (sequence & 63) == 0);
         return sequence;
     }

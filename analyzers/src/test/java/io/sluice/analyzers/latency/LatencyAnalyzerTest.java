@@ -77,10 +77,13 @@ class LatencyAnalyzerTest {
     }
 
     @Test
-    void shouldTimeEveryEventIntoThePipelineProbe() {
+    void shouldTimeEveryEventIntoThePipelineProbeAgainstItsBatchStart() {
         PipelineLatencyRecorder recorder = new PipelineLatencyRecorder();
-        LatencyAnalyzer timed = new LatencyAnalyzer(LatencySettings.defaults(), recorder, () -> at(10.002));
-        timed.onEvent(event().app("a").message("no latency here").atSecond(10).build(), 0, true);
+        double[] clock = {10.002};
+        LatencyAnalyzer timed = new LatencyAnalyzer(LatencySettings.defaults(), recorder, () -> at(clock[0]));
+        timed.onBatchStart(2, 0);
+        clock[0] = 10.009; // read once per batch: the clock moving during the batch changes nothing
+        timed.onEvent(event().app("a").message("no latency here").atSecond(10).build(), 0, false);
         timed.onEvent(event().app("a").message("no latency here").atSecond(10.001).build(), 1, true);
         LatencySummary minute = recorder.window(Window.ONE_MINUTE, at(10.5));
         assertEquals(2, minute.count());
