@@ -19,11 +19,13 @@ public final class HistogramRing {
     private final int bucketSeconds;
     private final IntCountsHistogram[] buckets;
     private final AtomicLongArray stamps;
+    private final BucketCursor cursor;
 
     public HistogramRing(int bucketSeconds, int slots, long highestMicros, int significantDigits) {
         this.bucketSeconds = bucketSeconds;
         this.buckets = new IntCountsHistogram[slots];
         this.stamps = new AtomicLongArray(slots);
+        this.cursor = new BucketCursor(bucketSeconds, slots);
         for (int i = 0; i < slots; i++) {
             buckets[i] = new IntCountsHistogram(1, highestMicros, significantDigits);
             stamps.setPlain(i, NEVER);
@@ -32,8 +34,8 @@ public final class HistogramRing {
 
     /** Records {@code micros} (already within the histogram's range) at {@code epochNanos}. Writer thread only. */
     public void record(long epochNanos, long micros) {
-        long bucket = BucketMath.bucketOf(epochNanos, bucketSeconds);
-        int slot = (int) Math.floorMod(bucket, (long) buckets.length);
+        long bucket = cursor.moveTo(epochNanos);
+        int slot = cursor.slot();
         long stamp = stamps.getPlain(slot);
         if (stamp != bucket) {
             if (stamp > bucket) {

@@ -18,11 +18,8 @@ public final class PairCounterRing {
     private final int slots;
     private final long[][] counts; // per id: [slot * 2] first counter, [slot * 2 + 1] second
     private final AtomicLongArray lastBucket;
-    // Writer only: the bucket and slot of the last receive time. Events published together share their receive time,
-    // so this spares two 64-bit divisions per add for all but the first event of a batch.
-    private long memoNanos = Long.MIN_VALUE;
-    private long memoBucket;
-    private int memoSlot;
+    /** Writer only: events published together share their receive time, and a second's events their bucket. */
+    private final BucketCursor cursor;
 
     /**
      * @param ids           key ids (the index's capacity)
@@ -35,6 +32,7 @@ public final class PairCounterRing {
         this.slots = slots;
         this.counts = new long[ids][];
         this.lastBucket = new AtomicLongArray(ids);
+        this.cursor = new BucketCursor(bucketSeconds, slots);
         for (int id = 0; id < ids; id++) {
             lastBucket.setPlain(id, NEVER);
         }
@@ -47,12 +45,7 @@ public final class PairCounterRing {
             c = new long[slots * 2]; // once per key
             counts[id] = c;
         }
-        if (epochNanos != memoNanos) {
-            memoBucket = BucketMath.bucketOf(epochNanos, bucketSeconds);
-            memoSlot = (int) Math.floorMod(memoBucket, (long) slots) * 2;
-            memoNanos = epochNanos;
-        }
-        long bucket = memoBucket;
+        long bucket = cursor.moveTo(epochNanos);
         long last = lastBucket.getPlain(id);
         if (bucket > last) {
             clearAfter(c, last, bucket);
@@ -60,7 +53,7 @@ public final class PairCounterRing {
         } else if (last - bucket >= slots) {
             return; // too late for the ring: its bucket was already reused
         }
-        int slot = memoSlot;
+        int slot = cursor.slot() * 2;
         c[slot] += first;
         c[slot + 1] += second;
         lastBucket.setRelease(id, last);
