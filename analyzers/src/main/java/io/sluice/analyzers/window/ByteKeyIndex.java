@@ -27,6 +27,8 @@ public final class ByteKeyIndex {
     private final AtomicReferenceArray<byte[]> names;
     private final Map<String, Integer> idsByName = new ConcurrentHashMap<>();
     private int size;
+    /** Writer only: the id last found or assigned, tried first (events in a row mostly share a host, app, transport). */
+    private int lastId = -1;
     private volatile int publishedSize;
     private volatile boolean overflowed;
     private int cachedSize; // readers only, under the lock
@@ -45,6 +47,10 @@ public final class ByteKeyIndex {
 
     /** Id of the key {@code bytes[offset, offset+length)}, assigning the next one if new. Writer thread only. */
     public int idOf(byte[] bytes, int offset, int length) {
+        int last = lastId;
+        if (last >= 0 && matches(names.getPlain(last), bytes, offset, length)) {
+            return last; // spares the hash, a multiply per byte in a dependent chain, and the probe
+        }
         int hash = hash(bytes, offset, length);
         int slot = hash & mask;
         while (true) {
@@ -54,6 +60,7 @@ public final class ByteKeyIndex {
             }
             int id = stored - 1;
             if (slotHashes[slot] == hash && matches(names.getPlain(id), bytes, offset, length)) {
+                lastId = id;
                 return id;
             }
             slot = (slot + 1) & mask;
@@ -72,6 +79,7 @@ public final class ByteKeyIndex {
         slotHashes[slot] = hash;
         slotIds[slot] = id + 1;
         publishedSize = size;
+        lastId = id;
         return id;
     }
 

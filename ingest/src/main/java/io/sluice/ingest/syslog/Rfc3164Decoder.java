@@ -44,6 +44,9 @@ public final class Rfc3164Decoder {
     public static final int MAX_HOSTNAME = 255;
     private static final byte[] FORWARDED_FROM = "Message forwarded from ".getBytes(StandardCharsets.US_ASCII);
 
+    /** This decoder's (its connection's) dates: one per line, the same all day. */
+    private final DateMemo dates = new DateMemo();
+
     /** Parses {@code e.raw()[0..e.rawLength())}; false if the line has neither a PRI nor a BSD/ISO date. */
     public boolean decode(LogEvent e) {
         byte[] b = e.raw();
@@ -66,7 +69,7 @@ public final class Rfc3164Decoder {
     }
 
     /** Index after the date and its separator, or -1; sets the timestamp only when it returns >= 0. */
-    private static int date(byte[] b, int p, int end, boolean hasPri, LogEvent e) {
+    private int date(byte[] b, int p, int end, boolean hasPri, LogEvent e) {
         int q = dateAt(b, p, end, e);
         if (q < 0 && hasPri) {
             int afterSequence = ciscoSequenceNumber(b, p, end);
@@ -75,15 +78,15 @@ public final class Rfc3164Decoder {
         return q;
     }
 
-    private static int dateAt(byte[] b, int p, int end, LogEvent e) {
+    private int dateAt(byte[] b, int p, int end, LogEvent e) {
         if (p < end && (b[p] == '*' || b[p] == '.')) {
             p++; // Cisco: '*' clock not synchronised, '.' synchronised then lost
         }
         long nanos = e.timestampNanos();
         int offset = e.timestampOffsetSeconds();
         int q = p < end && SyslogBytes.isDigit(b[p])
-            ? SyslogTimestamps.parseRfc3339(b, p, end, true, e)
-            : SyslogTimestamps.parseBsd(b, p, end, e.receivedAtNanos(), e);
+            ? SyslogTimestamps.parseRfc3339(b, p, end, true, e, dates)
+            : SyslogTimestamps.parseBsd(b, p, end, e.receivedAtNanos(), e, dates);
         if (q >= 0 && q < end && b[q] != SP) {
             e.setTimestamp(nanos, offset); // "2015-07-29 17:41:44,747" is a log4j line, not a syslog date
             return -1;

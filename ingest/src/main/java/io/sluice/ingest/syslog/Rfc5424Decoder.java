@@ -30,6 +30,8 @@ public final class Rfc5424Decoder {
     private static final int MAX_VERSION_DIGITS = 3;
 
     private final SdIdSet sdIds = new SdIdSet();
+    /** This decoder's (its connection's) dates: one per line, the same all day. */
+    private final DateMemo dates = new DateMemo();
 
     /** Parses {@code e.raw()[0..e.rawLength())}; returns false if it is not a valid RFC 5424 message. */
     public boolean decode(LogEvent e) {
@@ -79,8 +81,8 @@ public final class Rfc5424Decoder {
         return q < end && b[q] == SP ? q + 1 : -1;
     }
 
-    private static int timestamp(byte[] b, int p, int end, LogEvent e) {
-        int q = p < end && b[p] == '-' ? p + 1 : SyslogTimestamps.parseRfc3339(b, p, end, false, e);
+    private int timestamp(byte[] b, int p, int end, LogEvent e) {
+        int q = p < end && b[p] == '-' ? p + 1 : SyslogTimestamps.parseRfc3339(b, p, end, false, e, dates);
         return q >= 0 && q < end && b[q] == SP ? q + 1 : -1;
     }
 

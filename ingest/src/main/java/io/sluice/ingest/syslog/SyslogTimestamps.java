@@ -56,6 +56,11 @@ public final class SyslogTimestamps {
      *     relays send it (T or space, any number of fraction digits, no offset means {@link LogEvent#NO_OFFSET})
      */
     public static int parseRfc3339(byte[] b, int p, int end, boolean lenient, LogEvent e) {
+        return parseRfc3339(b, p, end, lenient, e, DateMemo.NONE);
+    }
+
+    /** As above, converting the date through a decoder's {@code memo}. */
+    public static int parseRfc3339(byte[] b, int p, int end, boolean lenient, LogEvent e, DateMemo memo) {
         if (end - p < 19) {
             return -1;
         }
@@ -83,7 +88,7 @@ public final class SyslogTimestamps {
             return -1;
         }
         q += offset == LogEvent.NO_OFFSET ? 0 : b[q] == '+' || b[q] == '-' ? 6 : 1;
-        setTimestamp(e, year, month, day, secondOfDay, fraction, offset);
+        setTimestamp(e, year, month, day, secondOfDay, fraction, offset, memo);
         return q;
     }
 
@@ -95,6 +100,11 @@ public final class SyslogTimestamps {
      * {@code receivedAtNanos}. The wall clock is taken as UTC and the offset is {@link LogEvent#NO_OFFSET}.
      */
     public static int parseBsd(byte[] b, int p, int end, long receivedAtNanos, LogEvent e) {
+        return parseBsd(b, p, end, receivedAtNanos, e, DateMemo.NONE);
+    }
+
+    /** As above, converting the date through a decoder's {@code memo}. */
+    public static int parseBsd(byte[] b, int p, int end, long receivedAtNanos, LogEvent e, DateMemo memo) {
         if (end - p < 14) { // "Mmm d hh:mm:ss"
             return -1;
         }
@@ -132,9 +142,9 @@ public final class SyslogTimestamps {
             return -1;
         }
         if (year < 0) {
-            year = inferYear(month, day, secondOfDay, receivedAtNanos);
+            year = inferYear(month, day, secondOfDay, receivedAtNanos, memo);
         }
-        setTimestamp(e, year, month, day, secondOfDay, fraction, LogEvent.NO_OFFSET);
+        setTimestamp(e, year, month, day, secondOfDay, fraction, LogEvent.NO_OFFSET, memo);
         return q;
     }
 
@@ -251,10 +261,10 @@ public final class SyslogTimestamps {
         return year >= MIN_BSD_YEAR && year <= MAX_BSD_YEAR ? year : -1;
     }
 
-    private static int inferYear(int month, int day, int secondOfDay, long receivedAtNanos) {
+    private static int inferYear(int month, int day, int secondOfDay, long receivedAtNanos, DateMemo memo) {
         long received = Math.floorDiv(receivedAtNanos, NANOS_PER_SECOND);
-        int year = yearOfEpochDay(Math.floorDiv(received, SECONDS_PER_DAY));
-        long candidate = daysFromCivil(year, month, day) * SECONDS_PER_DAY + secondOfDay;
+        int year = memo.yearOf(receivedAtNanos);
+        long candidate = memo.epochDay(year, month, day) * SECONDS_PER_DAY + secondOfDay;
         if (candidate - received > FUTURE_WINDOW_SECONDS) {
             return year - 1;
         }
@@ -262,11 +272,11 @@ public final class SyslogTimestamps {
     }
 
     private static void setTimestamp(LogEvent e, int year, int month, int day, int secondOfDay, long fraction,
-                                     int offset) {
+                                     int offset, DateMemo memo) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
             return; // valid text, but the instant does not fit epoch nanoseconds
         }
-        long wallClock = daysFromCivil(year, month, day) * SECONDS_PER_DAY + secondOfDay;
+        long wallClock = memo.epochDay(year, month, day) * SECONDS_PER_DAY + secondOfDay;
         long utc = offset == LogEvent.NO_OFFSET ? wallClock : wallClock - offset;
         e.setTimestamp(utc * NANOS_PER_SECOND + fraction, offset);
     }
