@@ -64,13 +64,26 @@ public final class SyslogTimestamps {
         if (end - p < 19) {
             return -1;
         }
-        int year = digits(b, p, 4);
-        int month = digits(b, p + 5, 2);
-        int day = digits(b, p + 8, 2);
-        int secondOfDay = secondOfDay(b, p + 11, 59);
-        if (b[p + 4] != '-' || b[p + 7] != '-' || !isDateTimeSeparator(b[p + 10], lenient)
-            || !isValidDate(year, month, day) || secondOfDay < 0) {
-            return -1;
+        int year;
+        long wallClock;
+        if (memo.isLastDateTime(b, p)) {
+            // the same 19 bytes were valid last time; only the separator's check depends on the caller
+            if (!isDateTimeSeparator(b[p + 10], lenient)) {
+                return -1;
+            }
+            year = memo.lastDateTimeYear();
+            wallClock = memo.lastDateTimeSeconds();
+        } else {
+            year = digits(b, p, 4);
+            int month = digits(b, p + 5, 2);
+            int day = digits(b, p + 8, 2);
+            int secondOfDay = secondOfDay(b, p + 11, 59);
+            if (b[p + 4] != '-' || b[p + 7] != '-' || !isDateTimeSeparator(b[p + 10], lenient)
+                || !isValidDate(year, month, day) || secondOfDay < 0) {
+                return -1;
+            }
+            wallClock = memo.epochDay(year, month, day) * SECONDS_PER_DAY + secondOfDay;
+            memo.rememberDateTime(b, p, year, wallClock);
         }
         int q = p + 19;
         long fraction = 0;
@@ -88,7 +101,7 @@ public final class SyslogTimestamps {
             return -1;
         }
         q += offset == LogEvent.NO_OFFSET ? 0 : b[q] == '+' || b[q] == '-' ? 6 : 1;
-        setTimestamp(e, year, month, day, secondOfDay, fraction, offset, memo);
+        setTimestamp(e, year, wallClock, fraction, offset);
         return q;
     }
 
@@ -144,7 +157,8 @@ public final class SyslogTimestamps {
         if (year < 0) {
             year = inferYear(month, day, secondOfDay, receivedAtNanos, memo);
         }
-        setTimestamp(e, year, month, day, secondOfDay, fraction, LogEvent.NO_OFFSET, memo);
+        setTimestamp(e, year, memo.epochDay(year, month, day) * SECONDS_PER_DAY + secondOfDay, fraction,
+            LogEvent.NO_OFFSET);
         return q;
     }
 
@@ -271,12 +285,11 @@ public final class SyslogTimestamps {
         return received - candidate >= PAST_WINDOW_SECONDS ? year + 1 : year;
     }
 
-    private static void setTimestamp(LogEvent e, int year, int month, int day, int secondOfDay, long fraction,
-                                     int offset, DateMemo memo) {
+    /** Sets {@code e}'s timestamp from a wall clock in epoch seconds (UTC when {@code offset} is NO_OFFSET). */
+    private static void setTimestamp(LogEvent e, int year, long wallClock, long fraction, int offset) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
             return; // valid text, but the instant does not fit epoch nanoseconds
         }
-        long wallClock = memo.epochDay(year, month, day) * SECONDS_PER_DAY + secondOfDay;
         long utc = offset == LogEvent.NO_OFFSET ? wallClock : wallClock - offset;
         e.setTimestamp(utc * NANOS_PER_SECOND + fraction, offset);
     }

@@ -22,6 +22,7 @@ class DateMemoTest {
         LogEvent without = new LogEvent();
         long received = Instant.parse("2026-12-30T00:00:00Z").toEpochMilli() * 1_000_000L;
         String line = "Dec 30 00:00:00";
+        String dateTime = "2026-11-23T10:00:00";
         for (int i = 0; i < 200_000; i++) {
             if (random.nextInt(50) == 0) { // a new date now and then, runs of the same one between
                 int month = random.nextInt(12);
@@ -38,11 +39,20 @@ class DateMemoTest {
             int direct = SyslogTimestamps.parseBsd(b, 0, b.length, received, reset(without), DateMemo.NONE);
             assertEquals(direct, viaMemo, line);
             assertEquals(without.timestampNanos(), withMemo.timestampNanos(), line + " received at " + received);
-            String iso = "2026-" + String.format("%02d-%02dT10:00:00Z", 1 + random.nextInt(12), 1 + random.nextInt(28));
+            if (random.nextInt(20) == 0) { // RFC 3339: runs of one second, now and then another, 'T' or ' '
+                dateTime = String.format("%04d-%02d-%02d%c%02d:%02d:%02d", 1970 + random.nextInt(300),
+                    1 + random.nextInt(13), 1 + random.nextInt(31), random.nextBoolean() ? 'T' : ' ',
+                    random.nextInt(25), random.nextInt(60), random.nextInt(61));
+            }
+            String iso = dateTime + (random.nextBoolean() ? "." + random.nextInt(1_000_000) : "")
+                + (random.nextBoolean() ? "Z" : "+05:30");
+            boolean lenient = random.nextBoolean();
             byte[] rfc = iso.getBytes(StandardCharsets.US_ASCII);
-            SyslogTimestamps.parseRfc3339(rfc, 0, rfc.length, false, reset(withMemo), memo);
-            SyslogTimestamps.parseRfc3339(rfc, 0, rfc.length, false, reset(without), DateMemo.NONE);
+            int memoEnd = SyslogTimestamps.parseRfc3339(rfc, 0, rfc.length, lenient, reset(withMemo), memo);
+            int directEnd = SyslogTimestamps.parseRfc3339(rfc, 0, rfc.length, lenient, reset(without), DateMemo.NONE);
+            assertEquals(directEnd, memoEnd, iso + (lenient ? " lenient" : " strict"));
             assertEquals(without.timestampNanos(), withMemo.timestampNanos(), iso);
+            assertEquals(without.timestampOffsetSeconds(), withMemo.timestampOffsetSeconds(), iso);
         }
     }
 
