@@ -20,6 +20,10 @@ import java.util.Map;
 public final class StructuredData {
     /** RFC 5424 section 6.3.2/6.3.3: SD-ID and PARAM-NAME are at most 32 characters. */
     public static final int MAX_NAME_LENGTH = 32;
+    /** Per byte value: may it stand in an SD-ID or PARAM-NAME (a table: the scan asks for every byte of them). */
+    private static final boolean[] NAME_CHAR = nameChars();
+    /** Per byte value: does it end or escape inside a PARAM-VALUE ('"', ']', '\\')? */
+    private static final boolean[] VALUE_SPECIAL = valueSpecials();
 
     /** Receives the elements and parameters {@link #scan} finds, as spans into the scanned array. */
     interface Handler {
@@ -112,19 +116,38 @@ public final class StructuredData {
     private static int valueEnd(byte[] b, int p, int end) {
         while (p < end) {
             byte c = b[p];
-            if (c == '"') {
+            if (!VALUE_SPECIAL[c & 0xFF]) { // most bytes: one table load, one branch
+                p++;
+            } else if (c == '"') {
                 return p;
-            }
-            if (c == ']') {
+            } else if (c == ']') {
                 return -1; // RFC 5424 6.3.3: ']' MUST be escaped; go-syslog and syslog-ng reject it too
+            } else {
+                p += 2; // a backslash: an escape pair can never close the value
             }
-            p += c == '\\' ? 2 : 1; // an escape pair can never close the value
         }
         return -1;
     }
 
     private static boolean isNameChar(byte c) {
-        return SyslogBytes.isPrintUsAscii(c) && c != '=' && c != ']' && c != '"';
+        return NAME_CHAR[c & 0xFF];
+    }
+
+    /** PRINTUSASCII except '=', ']' and '"' (SP is not printable): what SD-ID and PARAM-NAME are made of. */
+    private static boolean[] nameChars() {
+        boolean[] table = new boolean[256];
+        for (int c = 33; c <= 126; c++) {
+            table[c] = c != '=' && c != ']' && c != '"';
+        }
+        return table;
+    }
+
+    private static boolean[] valueSpecials() {
+        boolean[] table = new boolean[256];
+        table['"'] = true;
+        table[']'] = true;
+        table['\\'] = true;
+        return table;
     }
 
     /** Un-escapes {@code \"}, {@code \\} and {@code \]}; any other backslash is kept with its character. */
