@@ -5,6 +5,7 @@ import io.sluice.core.pipeline.EventPipeline;
 import io.sluice.ingest.SourceMetrics;
 import io.sluice.ingest.elastic.ElasticBulkProtocol;
 import io.sluice.ingest.elastic.ElasticHandshake;
+import io.sluice.ingest.http.BodyBudget;
 import io.sluice.ingest.http.DurableAcks;
 import io.sluice.ingest.http.HttpIngestHandler;
 import io.sluice.ingest.http.HttpIngestMetrics;
@@ -32,10 +33,13 @@ final class HttpIngestRoutes {
     private final List<IngestRoute> routes = new ArrayList<>();
     private final List<HttpIngestMetrics> metrics = new ArrayList<>();
     private final DurableAcks acks;
+    /** One for every route: what bounds the heap is the bodies held at once, whichever protocol sent them. */
+    private final BodyBudget bodyBudget;
 
     HttpIngestRoutes(Vertx vertx, HttpIngestSettings settings, EventPipeline pipeline, SourceMetrics source,
                      EpochClock clock) {
         this.acks = new DurableAcks(vertx, pipeline.progressOf(SluiceServer.JOURNAL_STAGE)::get);
+        this.bodyBudget = new BodyBudget(settings.maxInflightBodyBytes());
         HttpIngestHandler ndjson = handler(vertx, new NdjsonProtocol(), settings, pipeline, source, clock);
         HttpIngestHandler otlp = handler(vertx, new OtlpLogsProtocol(), settings, pipeline, source, clock);
         HttpIngestHandler bulk = handler(vertx, new ElasticBulkProtocol(), settings, pipeline, source, clock);
@@ -57,7 +61,8 @@ final class HttpIngestRoutes {
                                       EventPipeline pipeline, SourceMetrics source, EpochClock clock) {
         HttpIngestMetrics protocolMetrics = new HttpIngestMetrics(protocol.name());
         metrics.add(protocolMetrics);
-        return new HttpIngestHandler(vertx, protocol, settings, pipeline.ring(), acks, source, protocolMetrics, clock);
+        return new HttpIngestHandler(vertx, protocol, settings, pipeline.ring(), acks, source, protocolMetrics, clock,
+            bodyBudget);
     }
 
     List<IngestRoute> routes() {
@@ -70,5 +75,9 @@ final class HttpIngestRoutes {
 
     DurableAcks acks() {
         return acks;
+    }
+
+    BodyBudget bodyBudget() {
+        return bodyBudget;
     }
 }

@@ -23,6 +23,7 @@ import io.sluice.analyzers.stats.LatencySummary;
 import io.sluice.analyzers.stats.Window;
 import io.sluice.core.pipeline.EventPipeline;
 import io.sluice.ingest.SourceMetrics;
+import io.sluice.ingest.http.BodyBudget;
 import io.sluice.ingest.http.DurableAcks;
 import io.sluice.ingest.http.HttpIngestMetrics;
 import io.sluice.server.http.BearerTokenAuth;
@@ -118,6 +119,18 @@ final class SluiceMetrics {
         }
         Gauge.builder("sluice.http.ingest.acks.waiting", acks, DurableAcks::waiting)
             .description("Ingest requests waiting for their events to reach the journal").register(registry);
+    }
+
+    void bindBodyBudget(BodyBudget budget) {
+        Gauge.builder("sluice.http.ingest.inflight.body.bytes", budget, BodyBudget::inUseBytes)
+            .description("Bytes of request bodies held by ingest requests not answered yet").baseUnit("bytes")
+            .register(registry);
+        Gauge.builder("sluice.http.ingest.inflight.body.limit.bytes", budget, BodyBudget::capacityBytes)
+            .description("http.max-inflight-body-bytes: beyond it a request is answered 503").baseUnit("bytes")
+            .register(registry);
+        functionCounter("sluice.http.ingest.body.budget.refusals",
+            "Ingest requests answered 503 because their body did not fit the in-flight budget", budget,
+            BodyBudget::refusals);
     }
 
     void bindAuth(BearerTokenAuth auth) {

@@ -149,6 +149,7 @@ public final class SluiceServer implements AutoCloseable {
         metrics.bindSource(udpMetrics, journal.metrics());
         metrics.bindSource(tlsMetrics, journal.metrics());
         metrics.bindHttpIngest(ingest.metrics(), ingest.acks());
+        metrics.bindBodyBudget(ingest.bodyBudget());
         metrics.bindJournal(journal.metrics());
         metrics.bindPipeline(pipeline);
         StreamStatsGauges streamGauges = metrics.bindAnalyzers(analyzers, alerts);

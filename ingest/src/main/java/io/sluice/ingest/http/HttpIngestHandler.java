@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves one ingest route for one protocol, the same way for all of them:
  * <ol>
- *   <li>read the body within the size limits, gunzip it if asked (413 / 415 / 400 otherwise);</li>
+ *   <li>read the body within the size limits and the in-flight budget, gunzip it if asked (413 / 415 / 400, or 503 +
+ *       {@code Retry-After} when the bodies held at once would exceed the budget);</li>
  *   <li>let the protocol decode it into events (bad records are reported by the protocol, not failed);</li>
  *   <li>claim ring slots and publish, waiting a bounded time for room (503 + {@code Retry-After} otherwise);</li>
  *   <li>answer only once every event is in the journal: a 2xx is a durable acknowledgement.</li>
@@ -34,10 +35,14 @@ public final class HttpIngestHandler {
     private final SourceMetrics source;
     private final HttpIngestMetrics metrics;
     private final EpochClock clock;
+    private final BodyBudget budget;
 
+    /** @param budget shared by every ingest route of the server: the bodies all of them hold at once */
     public HttpIngestHandler(Vertx vertx, HttpIngestProtocol protocol, HttpIngestSettings settings, EventRing ring,
-                             DurableAcks acks, SourceMetrics source, HttpIngestMetrics metrics, EpochClock clock) {
+                             DurableAcks acks, SourceMetrics source, HttpIngestMetrics metrics, EpochClock clock,
+                             BodyBudget budget) {
         this.protocol = protocol;
+        this.budget = budget;
         this.settings = settings;
         this.publisher = new DraftPublisher(vertx, ring, settings.backpressureWait());
         this.acks = acks;
@@ -50,7 +55,10 @@ public final class HttpIngestHandler {
     public void handle(HttpServerRequest request, String pathIndex) {
         long receivedAt = clock.epochNanos();
         HttpServerResponse response = request.response();
-        RequestBodyReader.read(request, settings)
+        BodyBudget.Hold hold = budget.hold();
+        response.endHandler(ended -> hold.release()); // answered, or the client went away first
+        response.closeHandler(closed -> hold.release());
+        RequestBodyReader.read(request, settings, hold)
             .onFailure(error -> fail(request, error))
             .onSuccess(body -> ingest(request, pathIndex, body, receivedAt));
     }
@@ -98,6 +106,11 @@ public final class HttpIngestHandler {
             send(response, protocol.rejection(contentType, 503, "ingest is overloaded: the ring stayed full for "
                 + settings.backpressureWait().toMillis() + " ms; retry after " + settings.retryAfterSeconds() + " s"
                 + (full.published() > 0 ? " (" + full.published() + " events of this body were stored)" : "")));
+        } else if (error instanceof BodyBudget.Exhausted exhausted) {
+            source.backpressurePauses.increment();
+            response.putHeader("retry-after", Integer.toString(settings.retryAfterSeconds()));
+            send(response, protocol.rejection(contentType, 503, "ingest is overloaded: " + exhausted.getMessage()
+                + "; retry after " + settings.retryAfterSeconds() + " s"));
         } else if (error instanceof IngestRejection rejection) {
             send(response, rejection.contentType() != null ? rejection
                 : protocol.rejection(contentType, rejection.status(), rejection.getMessage()));

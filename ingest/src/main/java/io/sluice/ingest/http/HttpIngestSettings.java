@@ -10,14 +10,18 @@ import java.time.Duration;
  * @param maxLineBytes         largest single line / record; larger ones are rejected records, not a failed request
  * @param backpressureWait     how long a request waits for ring space before it is answered 503
  * @param retryAfterSeconds    the {@code Retry-After} a 503 carries
+ * @param maxInflightBodyBytes bytes of bodies held by requests not answered yet, all routes together ({@link
+ *                             BodyBudget}); a body that does not fit: 503. At least max-body-bytes +
+ *                             max-decompressed-bytes, so that any acceptable request fits an idle server
  */
 public record HttpIngestSettings(int maxBodyBytes, int maxDecompressedBytes, int maxLineBytes,
-                                 Duration backpressureWait, int retryAfterSeconds) {
+                                 Duration backpressureWait, int retryAfterSeconds, long maxInflightBodyBytes) {
     public static final int DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
     public static final int DEFAULT_MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024;
     public static final int DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_BACKPRESSURE_WAIT = Duration.ofMillis(250);
     public static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
+    public static final long DEFAULT_MAX_INFLIGHT_BODY_BYTES = 128L * 1024 * 1024;
 
     public HttpIngestSettings {
         if (maxBodyBytes < 1 || maxDecompressedBytes < maxBodyBytes || maxLineBytes < 1) {
@@ -28,6 +32,18 @@ public record HttpIngestSettings(int maxBodyBytes, int maxDecompressedBytes, int
         if (backpressureWait == null || backpressureWait.isNegative() || retryAfterSeconds < 0) {
             throw new IllegalArgumentException("backpressure wait and retry-after must not be negative");
         }
+        if (maxInflightBodyBytes < (long) maxBodyBytes + maxDecompressedBytes) {
+            throw new IllegalArgumentException("max-inflight-body-bytes must be at least max-body-bytes + "
+                + "max-decompressed-bytes (" + ((long) maxBodyBytes + maxDecompressedBytes) + "), got "
+                + maxInflightBodyBytes);
+        }
+    }
+
+    /** As the canonical constructor, with the in-flight budget at its default (or the least these limits need). */
+    public HttpIngestSettings(int maxBodyBytes, int maxDecompressedBytes, int maxLineBytes,
+                              Duration backpressureWait, int retryAfterSeconds) {
+        this(maxBodyBytes, maxDecompressedBytes, maxLineBytes, backpressureWait, retryAfterSeconds,
+            Math.max(DEFAULT_MAX_INFLIGHT_BODY_BYTES, (long) maxBodyBytes + maxDecompressedBytes));
     }
 
     public static HttpIngestSettings defaults() {

@@ -15,24 +15,32 @@ import java.util.zip.ZipException;
 /**
  * Reads a request body with the limits applied as bytes arrive (never buffering more than the limit), then gunzips
  * it when {@code Content-Encoding: gzip}, stopping at the decompressed limit. Fails with {@link IngestRejection}
- * (413, 415, 400) so the caller answers with a reason.
+ * (413, 415, 400) so the caller answers with a reason, or with {@link BodyBudget.Exhausted} (503) when the bytes it
+ * would hold (the declared or received body, then its gunzipped form) do not fit the request's {@code hold}.
  */
 final class RequestBodyReader {
     private RequestBodyReader() {
     }
 
-    static Future<Buffer> read(HttpServerRequest request, HttpIngestSettings settings) {
+    static Future<Buffer> read(HttpServerRequest request, HttpIngestSettings settings, BodyBudget.Hold hold) {
         String length = request.getHeader("content-length");
-        if (length != null && parseLong(length) > settings.maxBodyBytes()) {
+        long declared = length == null ? 0 : Math.max(0, parseLong(length));
+        if (declared > settings.maxBodyBytes()) {
             return Future.failedFuture(tooLarge("body", settings.maxBodyBytes()));
         }
+        if (!hold.take(declared)) { // before a byte is read or a buffer allocated
+            return Future.failedFuture(new BodyBudget.Exhausted(settings.maxInflightBodyBytes()));
+        }
         Promise<Buffer> done = Promise.promise();
-        Buffer body = Buffer.buffer(length == null ? 4096 : (int) Math.max(0, Math.min(parseLong(length),
-            settings.maxBodyBytes())));
+        Buffer body = Buffer.buffer(length == null ? 4096 : (int) declared);
         request.handler(chunk -> {
-            if (body.length() + chunk.length() > settings.maxBodyBytes()) {
+            long total = (long) body.length() + chunk.length();
+            if (total > settings.maxBodyBytes()) {
                 request.handler(null);
                 done.tryFail(tooLarge("body", settings.maxBodyBytes()));
+            } else if (total > hold.held() && !hold.take(total - hold.held())) { // undeclared (chunked) bytes
+                request.handler(null);
+                done.tryFail(new BodyBudget.Exhausted(settings.maxInflightBodyBytes()));
             } else {
                 body.appendBuffer(chunk);
             }
@@ -40,20 +48,26 @@ final class RequestBodyReader {
         request.exceptionHandler(done::tryFail);
         request.endHandler(ignored -> {
             if (!done.future().isComplete()) {
-                decode(request.getHeader("content-encoding"), body, settings, done);
+                decode(request.getHeader("content-encoding"), body, settings, hold, done);
             }
         });
         request.resume();
         return done.future();
     }
 
-    private static void decode(String encoding, Buffer body, HttpIngestSettings settings, Promise<Buffer> done) {
+    private static void decode(String encoding, Buffer body, HttpIngestSettings settings, BodyBudget.Hold hold,
+                               Promise<Buffer> done) {
         String coding = encoding == null ? "identity" : encoding.trim().toLowerCase(Locale.ROOT);
         switch (coding) {
             case "identity", "" -> done.complete(body);
             case "gzip", "x-gzip" -> {
                 try {
-                    done.complete(gunzip(body.getBytes(), settings.maxDecompressedBytes()));
+                    Buffer inflated = gunzip(body.getBytes(), settings.maxDecompressedBytes());
+                    if (hold.take(inflated.length())) {
+                        done.complete(inflated);
+                    } else {
+                        done.fail(new BodyBudget.Exhausted(settings.maxInflightBodyBytes()));
+                    }
                 } catch (IngestRejection e) {
                     done.fail(e);
                 }

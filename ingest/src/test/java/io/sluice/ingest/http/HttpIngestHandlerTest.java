@@ -44,6 +44,7 @@ class HttpIngestHandlerTest {
     private EventPipeline pipeline;
     private HttpServer server;
     private volatile boolean gated;
+    private BodyBudget budget;
 
     /** Each non-blank line is one event; the answer says how many. */
     private static final class LinesProtocol implements HttpIngestProtocol {
@@ -92,7 +93,8 @@ class HttpIngestHandlerTest {
             .stage("journal", journal).start();
         DurableAcks acks = new DurableAcks(vertx, pipeline.progressOf("journal")::get);
         HttpIngestHandler handler = new HttpIngestHandler(vertx, new LinesProtocol(), settings, pipeline.ring(), acks,
-            new SourceMetrics(Transport.HTTP), new HttpIngestMetrics("lines"), new EpochClock());
+            new SourceMetrics(Transport.HTTP), new HttpIngestMetrics("lines"), new EpochClock(),
+            budget = new BodyBudget(settings.maxInflightBodyBytes()));
         server = vertx.createHttpServer().requestHandler(request -> handler.handle(request, null))
             .listen(0, "127.0.0.1").await();
         return server.actualPort();
@@ -161,6 +163,45 @@ class HttpIngestHandlerTest {
         assertTrue(new JsonObject(overloaded.body()).getString("error").contains("overloaded"));
         consumerGate.countDown();
         assertEquals(List.of("a", "b", "c", "d"), waitForStored(4), "the first body is stored once the gate opens");
+    }
+
+    @Test
+    void shouldAnswer503WhileTheBodiesInFlightFillTheBudgetAndGiveItBackOnceAnswered() throws Exception {
+        // the least budget these limits allow: one largest body plus its largest gunzipped form
+        int port = start(1024, new HttpIngestSettings(1000, 1000, 100, Duration.ofMillis(100), 3, 2000));
+        gated = true; // the journal stage holds the first bodies' events, so their answers (and their bytes) wait
+        client.sendAsync(request(port, "text/plain", null, lines(900)), HttpResponse.BodyHandlers.ofString());
+        awaitBudgetInUse(900);
+        client.sendAsync(request(port, "text/plain", null, lines(900)), HttpResponse.BodyHandlers.ofString());
+        awaitBudgetInUse(1800);
+
+        HttpResponse<String> refused = post(port, "text/plain", null, lines(300));
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertEquals("3", refused.headers().firstValue("retry-after").orElse(""));
+        assertTrue(new JsonObject(refused.body()).getString("error").contains("max-inflight-body-bytes"),
+            refused.body());
+        assertEquals(1, budget.refusals());
+        assertEquals(1800, budget.inUseBytes(), "a refused body holds nothing");
+
+        consumerGate.countDown();
+        assertEquals(180, waitForStored(180).size(), "the held bodies are stored once the gate opens");
+        awaitBudgetInUse(0);
+        HttpResponse<String> accepted = post(port, "text/plain", null, lines(1000));
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        awaitBudgetInUse(0);
+    }
+
+    /** {@code bytes} bytes of 10-byte lines. */
+    private static byte[] lines(int bytes) {
+        return "abcdefghi\n".repeat(bytes / 10).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void awaitBudgetInUse(long bytes) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (budget.inUseBytes() != bytes && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(bytes, budget.inUseBytes(), "bytes held by requests not answered yet");
     }
 
     /** Sends a body whose answer only comes once the gate opens, and waits until its events fill the ring. */

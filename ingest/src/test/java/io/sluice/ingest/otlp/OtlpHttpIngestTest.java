@@ -14,6 +14,7 @@ import io.sluice.core.Transport;
 import io.sluice.core.pipeline.EventPipeline;
 import io.sluice.core.pipeline.PipelineSettings;
 import io.sluice.ingest.SourceMetrics;
+import io.sluice.ingest.http.BodyBudget;
 import io.sluice.ingest.http.DurableAcks;
 import io.sluice.ingest.http.HttpIngestHandler;
 import io.sluice.ingest.http.HttpIngestMetrics;
@@ -56,7 +57,8 @@ class OtlpHttpIngestTest {
         DurableAcks acks = new DurableAcks(vertx, pipeline.progressOf("journal")::get);
         HttpIngestSettings settings = new HttpIngestSettings(1 << 20, 1 << 20, 4096, Duration.ofMillis(250), 1);
         HttpIngestHandler handler = new HttpIngestHandler(vertx, new OtlpLogsProtocol(), settings, pipeline.ring(),
-            acks, new SourceMetrics(Transport.HTTP), new HttpIngestMetrics("otlp"), new EpochClock());
+            acks, new SourceMetrics(Transport.HTTP), new HttpIngestMetrics("otlp"), new EpochClock(),
+            new BodyBudget(settings.maxInflightBodyBytes()));
         server = vertx.createHttpServer().requestHandler(request -> handler.handle(request, null))
             .listen(0, "127.0.0.1").await();
         port = server.actualPort();

@@ -44,7 +44,7 @@ public record ConfigFile(String dataDir, String bind, Http http, Auth auth, Sysl
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     public record Http(Integer port, Integer maxBodyBytes, Integer maxDecompressedBytes, Integer maxLineBytes,
-                       String backpressureWait, Integer retryAfterSeconds) {
+                       String backpressureWait, Integer retryAfterSeconds, Long maxInflightBodyBytes) {
     }
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)

@@ -15,6 +15,7 @@ import io.sluice.ingest.tcp.SyslogTcpSettings;
 import io.sluice.ingest.tls.SyslogTlsSettings;
 import io.sluice.ingest.tls.TlsEngine;
 import io.sluice.ingest.udp.SyslogUdpSettings;
+import java.time.Duration;
 import java.nio.file.Files;
 import io.sluice.storage.JournalSettings;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class ConfigMapper {
     static SluiceConfig map(ConfigFile file, Path configDir, String source) {
         String bind = or(file.bind(), SluiceConfig.DEFAULT_BIND);
         ConfigFile.Syslog syslog = or(file.syslog(), new ConfigFile.Syslog(null, null, null));
-        ConfigFile.Http http = or(file.http(), new ConfigFile.Http(null, null, null, null, null, null));
+        ConfigFile.Http http = or(file.http(), new ConfigFile.Http(null, null, null, null, null, null, null));
         return SluiceConfig.defaults().with(b -> {
             b.dataDir = file.dataDir() == null ? SluiceConfig.DEFAULT_DATA_DIR : Path.of(file.dataDir());
             b.bind = bind;
@@ -63,13 +64,14 @@ final class ConfigMapper {
     }
 
     private static HttpIngestSettings httpIngest(ConfigFile.Http http) {
-        return new HttpIngestSettings(
-            or(http.maxBodyBytes(), HttpIngestSettings.DEFAULT_MAX_BODY_BYTES),
-            or(http.maxDecompressedBytes(), HttpIngestSettings.DEFAULT_MAX_DECOMPRESSED_BYTES),
-            or(http.maxLineBytes(), HttpIngestSettings.DEFAULT_MAX_LINE_BYTES),
-            http.backpressureWait() == null ? HttpIngestSettings.DEFAULT_BACKPRESSURE_WAIT
-                : Durations.parse(http.backpressureWait()),
-            or(http.retryAfterSeconds(), HttpIngestSettings.DEFAULT_RETRY_AFTER_SECONDS));
+        int body = or(http.maxBodyBytes(), HttpIngestSettings.DEFAULT_MAX_BODY_BYTES);
+        int decompressed = or(http.maxDecompressedBytes(), HttpIngestSettings.DEFAULT_MAX_DECOMPRESSED_BYTES);
+        int line = or(http.maxLineBytes(), HttpIngestSettings.DEFAULT_MAX_LINE_BYTES);
+        Duration wait = http.backpressureWait() == null ? HttpIngestSettings.DEFAULT_BACKPRESSURE_WAIT
+            : Durations.parse(http.backpressureWait());
+        int retryAfter = or(http.retryAfterSeconds(), HttpIngestSettings.DEFAULT_RETRY_AFTER_SECONDS);
+        return http.maxInflightBodyBytes() == null ? new HttpIngestSettings(body, decompressed, line, wait, retryAfter)
+            : new HttpIngestSettings(body, decompressed, line, wait, retryAfter, http.maxInflightBodyBytes());
     }
 
     private static SyslogTcpSettings tcp(ConfigFile.Tcp tcp, String bind) {
