@@ -8,8 +8,6 @@ package io.sluice.analyzers.window;
  * <p>Thread contract: the writer's only, like the ring state it indexes.
  */
 final class BucketCursor {
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
     private final int bucketSeconds;
     private final long bucketNanos;
     private final int slots;
@@ -21,7 +19,7 @@ final class BucketCursor {
 
     BucketCursor(int bucketSeconds, int slots) {
         this.bucketSeconds = bucketSeconds;
-        this.bucketNanos = bucketSeconds * NANOS_PER_SECOND;
+        this.bucketNanos = bucketSeconds * BucketMath.NANOS_PER_SECOND;
         this.slots = slots;
     }
 

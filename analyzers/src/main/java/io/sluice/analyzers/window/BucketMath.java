@@ -7,7 +7,7 @@ package io.sluice.analyzers.window;
  * event the moment its batch is handled. Stateless.
  */
 public final class BucketMath {
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private BucketMath() {
     }

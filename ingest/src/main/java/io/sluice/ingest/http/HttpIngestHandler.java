@@ -101,16 +101,10 @@ public final class HttpIngestHandler {
         HttpServerResponse response = request.response();
         String contentType = mediaType(request.getHeader("content-type"));
         if (error instanceof DraftPublisher.RingFull full) {
-            source.backpressurePauses.increment();
-            response.putHeader("retry-after", Integer.toString(settings.retryAfterSeconds()));
-            send(response, protocol.rejection(contentType, 503, "ingest is overloaded: the ring stayed full for "
-                + settings.backpressureWait().toMillis() + " ms; retry after " + settings.retryAfterSeconds() + " s"
-                + (full.published() > 0 ? " (" + full.published() + " events of this body were stored)" : "")));
+            overloaded(response, contentType, "the ring stayed full for " + settings.backpressureWait().toMillis()
+                + " ms", full.published() > 0 ? " (" + full.published() + " events of this body were stored)" : "");
         } else if (error instanceof BodyBudget.Exhausted exhausted) {
-            source.backpressurePauses.increment();
-            response.putHeader("retry-after", Integer.toString(settings.retryAfterSeconds()));
-            send(response, protocol.rejection(contentType, 503, "ingest is overloaded: " + exhausted.getMessage()
-                + "; retry after " + settings.retryAfterSeconds() + " s"));
+            overloaded(response, contentType, exhausted.getMessage(), "");
         } else if (error instanceof IngestRejection rejection) {
             send(response, rejection.contentType() != null ? rejection
                 : protocol.rejection(contentType, rejection.status(), rejection.getMessage()));
@@ -118,6 +112,14 @@ public final class HttpIngestHandler {
             LOG.error("{} ingest failed", protocol.name(), error);
             send(response, protocol.rejection(contentType, 500, "internal error: " + error));
         }
+    }
+
+    /** 503 + {@code Retry-After}: the same answer whichever limit pushed back, {@code why} and {@code detail} aside. */
+    private void overloaded(HttpServerResponse response, String contentType, String why, String detail) {
+        source.backpressurePauses.increment();
+        response.putHeader("retry-after", Integer.toString(settings.retryAfterSeconds()));
+        send(response, protocol.rejection(contentType, 503, "ingest is overloaded: " + why + "; retry after "
+            + settings.retryAfterSeconds() + " s" + detail));
     }
 
     /** Sends the protocol's own error body when it has one, else the generic JSON {@code {"error": reason}}. */

@@ -29,7 +29,7 @@ final class RequestBodyReader {
             return Future.failedFuture(tooLarge("body", settings.maxBodyBytes()));
         }
         if (!hold.take(declared)) { // before a byte is read or a buffer allocated
-            return Future.failedFuture(new BodyBudget.Exhausted(settings.maxInflightBodyBytes()));
+            return Future.failedFuture(overBudget(settings));
         }
         Promise<Buffer> done = Promise.promise();
         Buffer body = Buffer.buffer(length == null ? 4096 : (int) declared);
@@ -40,7 +40,7 @@ final class RequestBodyReader {
                 done.tryFail(tooLarge("body", settings.maxBodyBytes()));
             } else if (total > hold.held() && !hold.take(total - hold.held())) { // undeclared (chunked) bytes
                 request.handler(null);
-                done.tryFail(new BodyBudget.Exhausted(settings.maxInflightBodyBytes()));
+                done.tryFail(overBudget(settings));
             } else {
                 body.appendBuffer(chunk);
             }
@@ -66,7 +66,7 @@ final class RequestBodyReader {
                     if (hold.take(inflated.length())) {
                         done.complete(inflated);
                     } else {
-                        done.fail(new BodyBudget.Exhausted(settings.maxInflightBodyBytes()));
+                        done.fail(overBudget(settings));
                     }
                 } catch (IngestRejection e) {
                     done.fail(e);
@@ -94,6 +94,10 @@ final class RequestBodyReader {
         } catch (IOException e) {
             throw new IngestRejection(400, "cannot gunzip body: " + e.getMessage());
         }
+    }
+
+    private static BodyBudget.Exhausted overBudget(HttpIngestSettings settings) {
+        return new BodyBudget.Exhausted(settings.maxInflightBodyBytes());
     }
 
     private static IngestRejection tooLarge(String what, int limit) {

@@ -136,8 +136,8 @@ public final class StructuredData {
     /** PRINTUSASCII except '=', ']' and '"' (SP is not printable): what SD-ID and PARAM-NAME are made of. */
     private static boolean[] nameChars() {
         boolean[] table = new boolean[256];
-        for (int c = 33; c <= 126; c++) {
-            table[c] = c != '=' && c != ']' && c != '"';
+        for (int c = 0; c < table.length; c++) {
+            table[c] = SyslogBytes.isPrintUsAscii((byte) c) && c != '=' && c != ']' && c != '"';
         }
         return table;
     }
