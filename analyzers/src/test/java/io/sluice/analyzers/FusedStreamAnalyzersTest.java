@@ -54,12 +54,13 @@ class FusedStreamAnalyzersTest {
         FusedHandler fusedStage = new FusedHandler(List.of(fused.errors(), fused.latency(), fused.throughput()));
         long sequence = 0;
         for (int round = 0; round < 3; round++) {
-            for (String line : LINES) {
-                LogEvent event = decoded(line, TestLogEvents.at(round * 10 + sequence % 7));
-                separate.errors().onEvent(event, sequence, false);
-                separate.latency().onEvent(event, sequence, false);
-                separate.throughput().onEvent(event, sequence, false);
-                fusedStage.onEvent(event, sequence, false);
+            for (int i = 0; i < LINES.size(); i++) {
+                LogEvent event = decoded(LINES.get(i), TestLogEvents.at(round * 10 + sequence % 7));
+                boolean endOfBatch = sequence % 4 == 3 || i == LINES.size() - 1; // batches of 4, a round ends one
+                separate.errors().onEvent(event, sequence, endOfBatch);
+                separate.latency().onEvent(event, sequence, endOfBatch);
+                separate.throughput().onEvent(event, sequence, endOfBatch);
+                fusedStage.onEvent(event, sequence, endOfBatch);
                 sequence++;
             }
         }

@@ -15,8 +15,8 @@ import java.util.Set;
  * says so, one error, in the bucket of its receive time, over 1 m, 5 m and 15 m windows.
  *
  * <p>Thread contract: {@link #onEvent} runs on this stage's ring-consumer thread only, allocation-free (a new key
- * allocates its buckets once); the query methods may be called from any thread and see every event handled before
- * the key's last ordered write (see {@link io.sluice.analyzers.window.PairCounterRing}). The {@link LineFacts} and
+ * allocates its buckets once); the query methods may be called from any thread and see every ring batch handled
+ * (counts are published at each end of batch, see {@link KeyedWindowCounters#flush}). The {@link LineFacts} and
  * {@link DimensionKeys} it is given belong to its thread: shared with the analyzers fused onto that thread, never
  * with another stage's.
  */
@@ -49,6 +49,11 @@ public final class ErrorRateAnalyzer implements EventHandler<LogEvent> {
         long at = event.receivedAtNanos();
         for (Dimension d : DIMENSIONS) {
             byDimension[d.ordinal()].add(keys.idOf(d, event, sequence), at, 1, error);
+        }
+        if (endOfBatch) {
+            for (KeyedWindowCounters counters : byDimension) {
+                counters.flush(); // readers see a batch's counts once it is handled
+            }
         }
     }
 

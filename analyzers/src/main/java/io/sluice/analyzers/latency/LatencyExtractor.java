@@ -1,6 +1,7 @@
 package io.sluice.analyzers.latency;
 
 import io.sluice.analyzers.scan.AccessLogLine;
+import io.sluice.analyzers.scan.ByteClasses;
 import io.sluice.analyzers.scan.DurationBytes;
 import io.sluice.analyzers.scan.DurationUnit;
 import io.sluice.analyzers.scan.FieldVisitor;
@@ -66,8 +67,10 @@ public final class LatencyExtractor implements FieldVisitor {
         int messageLength = event.spanLength(Field.MESSAGE);
         if (found == NONE && messageLength > 0) {
             int messageOffset = event.spanOffset(Field.MESSAGE);
-            units = messageUnits;
-            keyValues.scan(raw, messageOffset, messageLength, this);
+            if (ByteClasses.has(facts.messageClasses(), ByteClasses.EQUALS)) { // no '=', no key=value to scan for
+                units = messageUnits;
+                keyValues.scan(raw, messageOffset, messageLength, this);
+            }
             if (found == NONE && accessLogRequestTime) {
                 found = AccessLogLine.requestTimeMicros(raw, messageOffset, messageLength,
                     facts.accessLogStatusIndex());

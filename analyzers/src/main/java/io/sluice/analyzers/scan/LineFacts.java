@@ -20,6 +20,8 @@ public final class LineFacts {
     private boolean sequenced;
     private boolean statusKnown;
     private int statusIndex;
+    private boolean classesKnown;
+    private int messageClasses;
     private Thread owner;
 
     /** These facts, now about {@code event} at ring {@code sequence}: kept if they already were, forgotten else. */
@@ -48,11 +50,22 @@ public final class LineFacts {
     public int accessLogStatusIndex() {
         if (!statusKnown) {
             int length = event.spanLength(Field.MESSAGE);
-            statusIndex = length > 0
+            statusIndex = length > 0 && ByteClasses.has(messageClasses(), ByteClasses.CAPITAL_H)
                 ? AccessLogLine.statusIndex(event.raw(), event.spanOffset(Field.MESSAGE), length) : AccessLogLine.NONE;
             statusKnown = true;
         }
         return statusIndex;
+    }
+
+    /** The {@link ByteClasses} of the MESSAGE span (0 without one). Computed on the first call per event. */
+    public int messageClasses() {
+        if (!classesKnown) {
+            int length = event.spanLength(Field.MESSAGE);
+            int offset = event.spanOffset(Field.MESSAGE);
+            messageClasses = length > 0 ? ByteClasses.of(event.raw(), offset, offset + length) : 0;
+            classesKnown = true;
+        }
+        return messageClasses;
     }
 
     /** The MESSAGE span's access-log status (100..599), or {@link AccessLogLine#NONE}. */
@@ -63,6 +76,7 @@ public final class LineFacts {
     private void load(LogEvent event) {
         this.event = event;
         this.statusKnown = false;
+        this.classesKnown = false;
     }
 
     private boolean ownedByCurrentThread() {

@@ -16,7 +16,8 @@ import java.util.Set;
  * its true rate at any moment, and a stream that stopped decays to zero once its window has passed.
  *
  * <p>Thread contract: {@link #onEvent} runs on this stage's ring-consumer thread only, allocation-free (a new key
- * allocates its buckets once); the query methods may be called from any thread. The {@link DimensionKeys} it is
+ * allocates its buckets once); the query methods may be called from any thread and see every ring batch handled
+ * (counts are published at each end of batch, see {@link KeyedWindowCounters#flush}). The {@link DimensionKeys} it is
  * given belong to its thread: shared with the analyzers fused onto that thread, never with another stage's.
  */
 public final class ThroughputAnalyzer implements EventHandler<LogEvent> {
@@ -44,6 +45,11 @@ public final class ThroughputAnalyzer implements EventHandler<LogEvent> {
         long at = event.receivedAtNanos();
         for (Dimension d : DIMENSIONS) {
             byDimension[d.ordinal()].add(keys.idOf(d, event, sequence), at, 1, bytes);
+        }
+        if (endOfBatch) {
+            for (KeyedWindowCounters counters : byDimension) {
+                counters.flush(); // readers see a batch's counts once it is handled
+            }
         }
     }
 

@@ -11,19 +11,27 @@ import java.util.Set;
  * two longs, about 4 KB, allocated when the key is first seen; keys are capped by the {@link ByteKeyIndex}, which the
  * writer resolves (see {@link DimensionKeys}) and may share with other counters written on the same thread.
  *
- * <p>Thread contract: one writer thread calls {@link #add}; readers on any thread call the rest (see
- * {@link PairCounterRing} for what a read racing the writer sees).
+ * <p>Thread contract: one writer thread calls {@link #add} and {@link #flush}; readers on any thread call the rest
+ * and see what was flushed (see {@link PairCounterRing} for what a read racing the writer sees).
  */
 public final class KeyedWindowCounters {
     static final int FINE_SECONDS = 1;
     static final int FINE_SLOTS = 64; // > 60 buckets of the 1 m window
     static final int COARSE_SECONDS = 5;
     static final int COARSE_SLOTS = 184; // > 180 buckets of the 15 m window
+    private static final int NO_RUN = -1;
 
     private final Dimension dimension;
     private final ByteKeyIndex index;
     private final PairCounterRing fine;
     private final PairCounterRing coarse;
+    /** The pending run (writer only): one key's counts within one fine bucket, not yet in the rings. */
+    private final BucketCursor runBuckets = new BucketCursor(FINE_SECONDS, FINE_SLOTS);
+    private int runId = NO_RUN;
+    private long runBucket;
+    private long runAt;
+    private long runFirst;
+    private long runSecond;
 
     /** @param index the dimension's keys, whose ids {@link #add} is given; written on this counters' writer thread */
     public KeyedWindowCounters(Dimension dimension, ByteKeyIndex index) {
@@ -33,10 +41,33 @@ public final class KeyedWindowCounters {
         this.coarse = new PairCounterRing(index.idCapacity(), COARSE_SECONDS, COARSE_SLOTS);
     }
 
-    /** Counts {@code first} and {@code second} for key {@code id} (of the index) at {@code epochNanos}. Writer only. */
+    /**
+     * Counts {@code first} and {@code second} for key {@code id} (of the index) at {@code epochNanos}. Writer only.
+     * Readers see the counts after the next {@link #flush}: consecutive adds to one key within one second are summed
+     * into a pending run first, so a batch of one stream's events writes each ring once instead of once per event.
+     */
     public void add(int id, long epochNanos, long first, long second) {
-        fine.add(id, epochNanos, first, second);
-        coarse.add(id, epochNanos, first, second);
+        long bucket = runBuckets.moveTo(epochNanos);
+        if (id == runId && bucket == runBucket) {
+            runFirst += first;
+            runSecond += second;
+            return;
+        }
+        flush();
+        runId = id;
+        runBucket = bucket;
+        runAt = epochNanos;
+        runFirst = first;
+        runSecond = second;
+    }
+
+    /** Writes the pending run to the rings, where readers see it. Writer only; call at the end of each ring batch. */
+    public void flush() {
+        if (runId != NO_RUN) {
+            fine.add(runId, runAt, runFirst, runSecond);
+            coarse.add(runId, runAt, runFirst, runSecond);
+            runId = NO_RUN;
+        }
     }
 
     /**

@@ -86,9 +86,9 @@ class ErrorRateAnalyzerTest {
 
     @Test
     void shouldKeyHostsByHostnameElsePeerAddressAndTransportsByLabel() {
-        analyzer.onEvent(event().host("web01").severity(3).message("x").atSecond(1).build(), 0, false);
-        analyzer.onEvent(event().peer("10.1.2.3:5514").severity(3).message("x").atSecond(1).build(), 1, false);
-        analyzer.onEvent(event().peer("10.1.2.3:5999").message("x").atSecond(1).build(), 2, false);
+        analyzer.onEvent(event().host("web01").severity(3).message("x").atSecond(1).build(), 0, true);
+        analyzer.onEvent(event().peer("10.1.2.3:5514").severity(3).message("x").atSecond(1).build(), 1, true);
+        analyzer.onEvent(event().peer("10.1.2.3:5999").message("x").atSecond(1).build(), 2, true);
         analyzer.onEvent(event().peer("[2001:db8::1]:5514").transport(Transport.UDP).message("x").atSecond(1).build(),
             3, true);
         assertEquals(new ErrorRate(1, 1), analyzer.errorRate(Dimension.HOST, "web01", Window.ONE_MINUTE, at(2)));

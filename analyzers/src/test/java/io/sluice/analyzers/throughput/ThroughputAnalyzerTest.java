@@ -35,7 +35,7 @@ class ThroughputAnalyzerTest {
 
     @Test
     void shouldCountSecondZeroAndFiftyNineButNotSixtyInTheMinute() {
-        analyzer.onEvent(event().host("h").message("a").atSecond(0).build(), 0, false);
+        analyzer.onEvent(event().host("h").message("a").atSecond(0).build(), 0, true);
         analyzer.onEvent(event().host("h").message("b").atSecond(59).build(), 1, true);
         assertEquals(2 / 59.5, rate("h", Window.ONE_MINUTE, 59.5), 1e-9, "2 events over the 59.5 s covered");
         assertEquals(1 / 59.0, rate("h", Window.ONE_MINUTE, 60.0), 1e-9, "second 0 left");
@@ -56,7 +56,7 @@ class ThroughputAnalyzerTest {
     void shouldKeyByTransportAndServiceAndCountOriginalBytes() {
         LogEvent cut = event().app("a").message("x".repeat(10)).transport(Transport.UDP).atSecond(1).build();
         cut.markTruncated(1_000);
-        analyzer.onEvent(cut, 0, false);
+        analyzer.onEvent(cut, 0, true);
         analyzer.onEvent(event().app("b").message("y").transport(Transport.HTTP).atSecond(1).build(), 1, true);
         assertEquals(1_000 / 59.5, analyzer.throughput(Dimension.TRANSPORT, "udp", Window.ONE_MINUTE, at(1.5))
             .bytesPerSecond(), 1e-9);
@@ -69,8 +69,8 @@ class ThroughputAnalyzerTest {
     @Test
     void shouldCountSourcesPastTheCapUnderOther() {
         ThroughputAnalyzer capped = new ThroughputAnalyzer(1);
-        capped.onEvent(event().host("a").message("m").atSecond(1).build(), 0, false);
-        capped.onEvent(event().host("b").message("m").atSecond(1).build(), 1, false);
+        capped.onEvent(event().host("a").message("m").atSecond(1).build(), 0, true);
+        capped.onEvent(event().host("b").message("m").atSecond(1).build(), 1, true);
         capped.onEvent(event().host("c").message("m").atSecond(1).build(), 2, true);
         assertEquals(2 / 59.5, capped.throughput(Dimension.HOST, "other", Window.ONE_MINUTE, at(1.5))
             .eventsPerSecond(), 1e-9);

@@ -1,6 +1,7 @@
 package io.sluice.analyzers.security.recognize;
 
 import io.sluice.analyzers.scan.AccessLogLine;
+import io.sluice.analyzers.scan.ByteClasses;
 import io.sluice.analyzers.scan.LineFacts;
 import io.sluice.core.Field;
 import io.sluice.core.LogEvent;
@@ -16,21 +17,19 @@ import io.sluice.core.LogEvent;
  */
 final class LineView {
     /** {@link #features()} bit: the body holds '=' (key=value: netfilter, audit, PAM). */
-    static final int EQUALS = 1;
+    static final int EQUALS = ByteClasses.EQUALS;
     /** {@link #features()} bit: the body holds '[' (fail2ban's {@code [jail] Ban}). */
-    static final int BRACKET = 1 << 1;
+    static final int BRACKET = ByteClasses.BRACKET;
     /** {@link #features()} bit: the body holds '"' (an access log's request). */
-    static final int QUOTE = 1 << 2;
+    static final int QUOTE = ByteClasses.QUOTE;
     /** {@link #features()} bit: the body holds ';' (PAM's {@code failure;}, sudo's {@code ; TTY=}). */
-    static final int SEMICOLON = 1 << 3;
+    static final int SEMICOLON = ByteClasses.SEMICOLON;
     /** {@link #features()} bit: the body holds {@code client} or {@code remote} (web-server error logs). */
-    static final int CLIENT = 1 << 4;
+    static final int CLIENT = 1 << 5;
     /** {@link #features()} bit: the body holds {@code sshd} (an sshd line whose tag could not be read). */
-    static final int SSHD = 1 << 5;
-    /** Not a feature: marks in {@link #BYTE_FEATURES} the first bytes of the words {@link #features()} looks for. */
-    private static final int WORD_START = 1 << 6;
-    /** Per byte value, the feature bit it sets on its own, or {@link #WORD_START}. */
-    private static final byte[] BYTE_FEATURES = byteFeatures();
+    static final int SSHD = 1 << 6;
+    private static final int BYTE_FEATURES = EQUALS | BRACKET | QUOTE | SEMICOLON;
+    private static final int REMOTE_PAIRS = ByteClasses.PAIR_RE | ByteClasses.PAIR_MO | ByteClasses.PAIR_OT;
     private static final byte[] CLIENT_WORD = AsciiBytes.of("client");
     private static final byte[] REMOTE_WORD = AsciiBytes.of("remote");
     private static final byte[] SSHD_WORD = AsciiBytes.of("sshd");
@@ -44,7 +43,7 @@ final class LineView {
     int programOffset;
     int programLength;
     private LineFacts facts;
-    private int messageFrom;
+    private int messageFrom = -1;
 
     /** Points this view at {@code event}'s message and program; {@code facts} are already about {@code event}. */
     void load(LogEvent event, LineFacts facts) {
@@ -72,29 +71,23 @@ final class LineView {
     }
 
     /**
-     * One pass over the body that tells which matcher families could possibly match, so a line from an unknown
-     * program (most lines) is dismissed after reading it once instead of once per family.
+     * Which matcher families could possibly match, so a line from an unknown program (most lines) is dismissed without
+     * trying each family. The body's {@link ByteClasses} come from the line facts when this view is the whole MESSAGE
+     * span (trimming trailing spaces removes none of those bytes), so the body is read once for every analyzer on the
+     * thread; a word is looked for only when the body holds its rarer letter pairs.
      */
     int features() {
-        int features = 0;
-        for (int i = from; i < to; i++) {
-            int b = bytes[i] & 0xFF;
-            int bits = BYTE_FEATURES[b]; // a table, not a switch: most bytes are none of these, and it never jumps
-            features |= bits;
-            if (bits == WORD_START) {
-                features |= wordAt(i, b);
-            }
+        int classes = messageFrom >= 0 && from == messageFrom ? facts.messageClasses()
+            : ByteClasses.of(bytes, from, to);
+        int features = classes & BYTE_FEATURES;
+        if (ByteClasses.has(classes, ByteClasses.PAIR_CL) && AsciiBytes.contains(bytes, from, to, CLIENT_WORD)
+            || ByteClasses.has(classes, REMOTE_PAIRS) && AsciiBytes.contains(bytes, from, to, REMOTE_WORD)) {
+            features |= CLIENT;
         }
-        return features & ~WORD_START;
-    }
-
-    /** CLIENT or SSHD when {@code client}, {@code remote} or {@code sshd} starts at {@code i} (byte {@code b}). */
-    private int wordAt(int i, int b) {
-        return switch (b) {
-            case 'c' -> wordAt(i, CLIENT_WORD, CLIENT);
-            case 'r' -> wordAt(i, REMOTE_WORD, CLIENT);
-            default -> wordAt(i, SSHD_WORD, SSHD);
-        };
+        if (ByteClasses.has(classes, ByteClasses.PAIR_HD) && AsciiBytes.contains(bytes, from, to, SSHD_WORD)) {
+            features |= SSHD;
+        }
+        return features;
     }
 
     /**
@@ -110,23 +103,6 @@ final class LineView {
             return AccessLogLine.NONE;
         }
         return AccessLogLine.statusIndex(bytes, from, to - from);
-    }
-
-    /** {@code bit} when {@code word} starts at {@code i}, else 0; the second byte is compared inline first. */
-    private int wordAt(int i, byte[] word, int bit) {
-        return i + 1 < to && bytes[i + 1] == word[1] && AsciiBytes.startsWith(bytes, i, to, word) ? bit : 0;
-    }
-
-    private static byte[] byteFeatures() {
-        byte[] table = new byte[256];
-        table['='] = EQUALS;
-        table['['] = BRACKET;
-        table['"'] = QUOTE;
-        table[';'] = SEMICOLON;
-        table['c'] = WORD_START;
-        table['r'] = WORD_START;
-        table['s'] = WORD_START;
-        return table;
     }
 
     /** True when the program tag starts with {@code prefix}. */
