@@ -54,4 +54,19 @@ class FusedHandlerTest {
         assertEquals(List.of("a:start", "b:start", "a:batch:2", "b:batch:2", "a:event:0:false", "b:event:0:false",
             "a:event:1:true", "b:event:1:true", "a:timeout", "b:timeout", "a:shutdown", "b:shutdown"), calls);
     }
+
+    @Test
+    void shouldCallEveryHandlerInOrderPastTheUnrolledSites() throws Exception {
+        List<EventHandler<LogEvent>> handlers = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            handlers.add(recorder("h" + i));
+            expected.add("h" + i + ":event:7:true");
+        }
+        new FusedHandler(handlers).onEvent(TestEvents.raw("x"), 7, true);
+        assertEquals(expected, calls);
+        calls.clear();
+        new FusedHandler(List.of(recorder("only"))).onEvent(TestEvents.raw("x"), 8, false);
+        assertEquals(List.of("only:event:8:false"), calls);
+    }
 }
