@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# compare-peers.sh [--duration 20s] [--reps 3] [--connections 4] [--size 200] [--server-cores K] [--results DIR]
+# compare-peers.sh [--duration 20s] [--warmup 10s] [--reps 3] [--connections 4] [--size 200] [--server-cores K]
+#                   [--results DIR]
 #   (`./sluice bench compare ...` runs this; the old positional form SECONDS REPS CONNS SIZE still works.)
 #   Side by side on this machine: Sluice (the real jar, fresh data dir, everything on), tuned rsyslog (imptcp ->
 #   omfile) and tuned syslog-ng (network -> file) with the configs in bench/peers/ (installed by
 #   bench/peers/install.sh when missing). Each repetition runs Sluice, rsyslog, syslog-ng one after the other
 #   (interleaved, so a noisy minute hits all three), each on free ports, each driven by the same loggen settings:
 #   TCP, newline-framed BSD messages of SIZE bytes over CONNECTIONS connections, as fast as it can, for DURATION.
+#   Every server first gets WARMUP of the same load, unmeasured, and is drained before the measured load starts: what
+#   is measured is a server in steady state, as a long-running one is (the JVM compiles Sluice's hot path in its first
+#   ~15 s under load; C servers have nothing to warm). --warmup 0s measures from a cold start.
 #   Measured the same way for every system:
 #     stored       Sluice: /api/stats totals.stored; peers: lines in their output file. Never what was sent.
+#                  The measured load's: the count at its end minus the count after the warm-up drained.
+#     lost         everything sent (warm-up too) minus everything stored.
 #     drain s      after loggen ends, until the stored count (peers: the output file's size) is unchanged for 1 s.
-#     server CPU s utime+stime of the server process (all threads) from load start to drain end.
+#     server CPU s utime+stime of the server process (all threads) from measured load start to drain end.
 #     stored ev/s  stored / (loggen seconds + drain seconds): what the server kept up with.
 #     RSS          the server's peak resident set (VmHWM), read at drain end.
 #   With more than 2 cores the servers are pinned to cores 0..K-1 and loggen to the rest (taskset; K defaults to
@@ -18,22 +24,23 @@
 #   JSON to DIR/compare-<yyyyMMdd'T'HHmmss>.json (DIR defaults to bench-results/). Deletes every data dir it made.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-secs=20 reps=3 conns=4 size=200 server_cores='' results=$root/bench-results
+secs=20 warm=10 reps=3 conns=4 size=200 server_cores='' results=$root/bench-results
 command=${SLUICE_BENCH_COMMAND:-"$0${*:+ $*}"}
 if [[ ${1:-} =~ ^[0-9]+$ ]]; then secs=$1 reps=${2:-3} conns=${3:-4} size=${4:-200}; set --; fi
 while [ $# -gt 0 ]; do
   case $1 in
     --duration) secs=${2%s}; shift 2 ;;
+    --warmup) warm=${2%s}; shift 2 ;;
     --reps) reps=$2; shift 2 ;;
     --connections) conns=$2; shift 2 ;;
     --size) size=$2; shift 2 ;;
     --server-cores) server_cores=$2; shift 2 ;;
     --results) results=$2; shift 2 ;;
-    *) sed -n '2,3p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,4p' "$0" >&2; exit 2 ;;
   esac
 done
-[[ $secs =~ ^[0-9]+$ && $reps =~ ^[0-9]+$ && $conns =~ ^[0-9]+$ && $size =~ ^[0-9]+$ ]] ||
-  { echo "compare: --duration (whole seconds), --reps, --connections and --size take numbers" >&2; exit 2; }
+[[ $secs =~ ^[0-9]+$ && $warm =~ ^[0-9]+$ && $reps =~ ^[0-9]+$ && $conns =~ ^[0-9]+$ && $size =~ ^[0-9]+$ ]] ||
+  { echo "compare: --duration and --warmup (whole seconds), --reps, --connections and --size take numbers" >&2; exit 2; }
 [ -f "$root/server/target/sluice.jar" ] || { echo "compare: build the jar first (mvn -B -DskipTests package)" >&2; exit 2; }
 
 bash "$root/bench/peers/install.sh" >&2
@@ -85,43 +92,71 @@ stop_server() {
   server_pid=''
 }
 
-# measure SYSTEM REP PORT COUNT_CMD...: load the server on PORT with loggen, wait for the drain, record CPU and RSS.
-# Sets m_rate m_sent m_secs m_drain m_cpu m_rss m_count (COUNT_CMD's last value).
-measure() {
-  local system=$1 rep=$2 port=$3; shift 3
-  sleep 2 # let the listeners settle; the same pause for every system
-  local c0 t0 t1 tlast last value log=$work/loggen.log
-  c0=$(cpu_ticks "$server_pid"); t0=$(now)
-  "${client_pin[@]}" "${sng_env[@]}" "$sng/usr/bin/loggen" --inet --stream --rate 100000000 --interval "$secs" \
-    --active-connections "$conns" --size "$size" 127.0.0.1 "$port" >"$log" 2>&1 || true
-  t1=$(now); tlast=$t1; last=$("$@")
-  while :; do # drain: until the count is unchanged for 1 s (at most 5 minutes)
+# loggen_for SECONDS PORT LOG: the load every system gets, as fast as it can.
+loggen_for() {
+  "${client_pin[@]}" "${sng_env[@]}" "$sng/usr/bin/loggen" --inet --stream --rate 100000000 --interval "$1" \
+    --active-connections "$conns" --size "$size" 127.0.0.1 "$2" >"$3" 2>&1 || true
+}
+
+# drain COUNT_CMD...: waits until the count is unchanged for 1 s (at most 5 minutes); sets d_last (the count) and
+# d_tlast (when it last changed).
+drain() {
+  local t1 value; t1=$(now); d_tlast=$t1; d_last=$("$@")
+  while :; do
     sleep 0.2; value=$("$@")
-    if [ "$value" != "$last" ]; then last=$value tlast=$(now)
-    elif awk -v a="$(now)" -v b="$tlast" -v s="$t1" 'BEGIN { exit !(a - b >= 1 || a - s > 300) }'; then break; fi
+    if [ "$value" != "$d_last" ]; then d_last=$value d_tlast=$(now)
+    elif awk -v a="$(now)" -v b="$d_tlast" -v s="$t1" 'BEGIN { exit !(a - b >= 1 || a - s > 300) }'; then break; fi
   done
-  m_cpu=$(awk -v c0="$c0" -v c1="$(cpu_ticks "$server_pid")" -v t="$tck" 'BEGIN { printf "%.2f", (c1 - c0) / t }')
-  m_rss=$(rss_bytes "$server_pid") m_count=$last
-  m_drain=$(awk -v a="$tlast" -v b="$t1" 'BEGIN { d = a - b; printf "%.2f", (d < 0 ? 0 : d) }')
-  # loggen's summary: "average rate = 399017.73 msg/sec, count=1995518, time=5.00108, (average) msg size=200, ..."
-  read -r m_rate m_sent m_secs < <(awk '/average rate/ { for (i = 1; i <= NF; i++) {
+}
+
+# loggen_summary LOG: "RATE SENT SECONDS" from loggen's summary line ("average rate = 399017.73 msg/sec,
+# count=1995518, time=5.00108, (average) msg size=200, ..."), or "0 0 0".
+loggen_summary() {
+  awk '/average rate/ { for (i = 1; i <= NF; i++) {
       if ($i == "=" && $(i-1) == "rate") r = $(i+1)
       if ($i ~ /^count=/) { c = $i; gsub(/[^0-9]/, "", c) }
       if ($i ~ /^time=/) { t = $i; sub(/time=/, "", t); sub(/,/, "", t) } } }
-    END { if (r == "") print 0, 0, 0; else print r, c, t }' "$log")
+    END { if (r == "") print 0, 0, 0; else print r, c, t }' "$1"
+}
+
+# measure SYSTEM REP PORT STORED_CMD -- DRAIN_CMD...: warm the server on PORT up, then load it with loggen, wait for
+# the drain, record CPU and RSS. STORED_CMD (one word) counts stored events; DRAIN_CMD... is what the drain watches.
+# Sets m_rate m_sent m_secs m_drain m_cpu m_rss m_count (DRAIN_CMD's last value), m_warm_sent and m_base (stored
+# after the warm-up).
+measure() {
+  local system=$1 rep=$2 port=$3 stored_cmd=$4; shift 5
+  local c0 t1 log=$work/loggen.log
+  sleep 2 # let the listeners settle; the same pause for every system
+  m_warm_sent=0 m_base=0
+  if [ "$warm" -gt 0 ]; then
+    loggen_for "$warm" "$port" "$log"
+    read -r _ m_warm_sent _ < <(loggen_summary "$log")
+    drain "$@"
+    m_base=$("$stored_cmd")
+  fi
+  c0=$(cpu_ticks "$server_pid")
+  loggen_for "$secs" "$port" "$log"
+  t1=$(now)
+  drain "$@"
+  m_cpu=$(awk -v c0="$c0" -v c1="$(cpu_ticks "$server_pid")" -v t="$tck" 'BEGIN { printf "%.2f", (c1 - c0) / t }')
+  m_rss=$(rss_bytes "$server_pid") m_count=$d_last
+  m_drain=$(awk -v a="$d_tlast" -v b="$t1" 'BEGIN { d = a - b; printf "%.2f", (d < 0 ? 0 : d) }')
+  read -r m_rate m_sent m_secs < <(loggen_summary "$log")
   [ "$m_sent" != 0 ] || { echo "compare: loggen sent nothing to $system:"; cat "$log"; } >&2
 }
 
-# record SYSTEM REP STORED: one row in the TSV and on stdout.
+# record SYSTEM REP STORED: one row in the TSV and on stdout; STORED is the server's total (warm-up included).
 record() {
-  awk -v sys="$1" -v rep="$2" -v st="$3" -v r="$m_rate" -v s="$m_sent" -v secs="$m_secs" -v d="$m_drain" \
-      -v cpu="$m_cpu" -v rss="$m_rss" -v tsv="$runs" 'BEGIN {
-    lost = s - st; if (lost < 0) lost = 0
+  awk -v sys="$1" -v rep="$2" -v total="$3" -v base="$m_base" -v warm_sent="$m_warm_sent" -v r="$m_rate" \
+      -v s="$m_sent" -v secs="$m_secs" -v d="$m_drain" -v cpu="$m_cpu" -v rss="$m_rss" -v tsv="$runs" 'BEGIN {
+    st = total - base; lost = s + warm_sent - total; if (lost < 0) lost = 0
     per = secs + d > 0 ? st / (secs + d) : 0; eff = cpu > 0 ? st / cpu : 0
     printf "%s\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.2f\t%.2f\t%.0f\t%.0f\n", sys, rep, r, s, st, lost, per, d, cpu, eff, rss >> tsv
     printf "| %s | %d | %.0f | %.0f | %.0f | %.0f | %.4f | %.0f | %.1f | %.1f | %.0f | %.0f |\n",
       sys, rep, r, s, st, lost, (s > 0 ? st / s : 0), per, d, cpu, eff, rss / 1048576 }'
 }
+
+peer_lines() { wc -l <"$peer_out" 2>/dev/null || echo 0; }
 
 sluice_stored() {
   curl -s --max-time 2 "http://127.0.0.1:$http_port/api/stats" | grep -o '"stored":[0-9]*' | head -1 | cut -d: -f2 || true
@@ -137,7 +172,7 @@ run_sluice() {
   line=$(grep -m1 '^listening' "$log")
   local tcp_port; tcp_port=$(grep -o 'syslog-tcp=[^ ]*' <<<"$line" | sed 's/.*://')
   http_port=$(grep -o 'http=[^ ]*' <<<"$line" | sed 's/.*://')
-  measure sluice "$rep" "$tcp_port" sluice_stored
+  measure sluice "$rep" "$tcp_port" sluice_stored -- sluice_stored
   stop_server
   record sluice "$rep" "${m_count:-0}"
   rm -rf "$data" "$log"
@@ -155,14 +190,15 @@ run_peer() { # rsyslog-tuned | syslog-ng-tuned
   esac
   server_pid=$!
   wait_for 20 listening "$port" || { echo "compare: $kind did not listen on $port:" >&2; cat "$dir/server.log" >&2; exit 1; }
-  measure "$kind" "$rep" "$port" fsize "$dir/out.log"
+  peer_out=$dir/out.log
+  measure "$kind" "$rep" "$port" peer_lines -- fsize "$peer_out"
   stop_server
   record "$kind" "$rep" "$(wc -l <"$dir/out.log" 2>/dev/null || echo 0)"
   rm -rf "$dir"
 }
 
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ) stamp=$(date +%Y%m%dT%H%M%S)
-echo "Sluice vs rsyslog-tuned vs syslog-ng-tuned: ${secs}s x $reps reps, loggen TCP $conns connections, $size-byte messages"
+echo "Sluice vs rsyslog-tuned vs syslog-ng-tuned: ${secs}s (after ${warm}s warm-up) x $reps reps, loggen TCP $conns connections, $size-byte messages"
 echo
 echo "| system | rep | sent msgs/s | sent | stored | lost | stored/sent | stored events/s | drain s | server CPU s | events per CPU-s | RSS peak MiB |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
@@ -185,7 +221,7 @@ esc() { sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' <<<"$1"; }
 echo
 # Strings go through the environment: awk -v would undo the JSON escapes.
 J_CMD=$(esc "$command") J_MODEL=$(esc "$cpu_model") J_JDK=$(esc "$jdk") J_OS=$(esc "$os") J_PIN=$(esc "$pinning") \
-awk -F'\t' -v json="$json" -v started="$started" -v cores="$cores" -v mem="$mem" -v secs="$secs" \
+awk -F'\t' -v json="$json" -v started="$started" -v cores="$cores" -v mem="$mem" -v secs="$secs" -v warm="$warm" \
     -v conns="$conns" -v size="$size" -v reps="$reps" '
   function median(sys, col,    n, i, j, v, t) {
     n = 0; for (i = 1; i <= rows; i++) if (name[i] == sys) v[++n] = cell[i, col]
@@ -198,7 +234,7 @@ awk -F'\t' -v json="$json" -v started="$started" -v cores="$cores" -v mem="$mem"
     split("sluice rsyslog-tuned syslog-ng-tuned", systems, " ")
     split("sentPerSecond sent stored lost storedPerSecond drainSeconds serverCpuSeconds eventsPerCpuSecond rssPeakBytes", keys, " ")
     for (s = 1; s <= 3; s++) for (k = 1; k <= 9; k++) med[s, k] = median(systems[s], k + 2)
-    print "Medians of " reps " run(s) per system (" secs " s each; pinning: " pinning "):"
+    print "Medians of " reps " run(s) per system (" secs " s each after " warm " s of warm-up; pinning: " pinning "):"
     print ""
     print "| system | stored events/s | server CPU s | events per server CPU-s | RSS peak MiB | lost | Sluice / this: throughput | Sluice / this: efficiency |"
     print "|---|---|---|---|---|---|---|---|"
@@ -210,7 +246,7 @@ awk -F'\t' -v json="$json" -v started="$started" -v cores="$cores" -v mem="$mem"
     }
     printf "{\"kind\":\"compare\",\"startedAt\":\"%s\",\"command\":\"%s\",", started, cmd > json
     printf "\"machine\":{\"cores\":%d,\"cpuModel\":\"%s\",\"memoryBytes\":%s,\"jdk\":\"%s\",\"os\":\"%s\"},", cores, model, mem, jdk, os > json
-    printf "\"settings\":{\"durationSeconds\":%d,\"connections\":%d,\"messageBytes\":%d,\"reps\":%d,\"pinning\":\"%s\"},", secs, conns, size, reps, pinning > json
+    printf "\"settings\":{\"durationSeconds\":%d,\"warmupSeconds\":%d,\"connections\":%d,\"messageBytes\":%d,\"reps\":%d,\"pinning\":\"%s\"},", secs, warm, conns, size, reps, pinning > json
     printf "\"runs\":[" > json
     for (i = 1; i <= rows; i++) {
       printf "%s{\"system\":\"%s\",\"rep\":%d", (i > 1 ? "," : ""), name[i], cell[i, 2] > json

@@ -20,9 +20,9 @@ final class CompareSection {
         StringBuilder out = new StringBuilder();
         out.append("```bash\n").append(Markdown.text(result, "command")).append("\n```\n\n")
             .append(Markdown.fmt("Started %s (`%s`): loggen over TCP, %s connections, %s-byte messages, %s s per run, "
-                    + "%s repetition(s), systems interleaved; pinning: %s.%n%n", Markdown.text(result, "startedAt"),
+                    + "%s, %s repetition(s), systems interleaved; pinning: %s.%n%n", Markdown.text(result, "startedAt"),
                 fileName, Markdown.text(settings, "connections"), Markdown.text(settings, "messageBytes"),
-                Markdown.text(settings, "durationSeconds"), Markdown.text(settings, "reps"),
+                Markdown.text(settings, "durationSeconds"), warmup(settings), Markdown.text(settings, "reps"),
                 Markdown.text(settings, "pinning")));
         Markdown runs = new Markdown("system", "rep", "sent msgs/s", "sent", "stored", "lost", "stored events/s",
             "drain s", "server CPU s", "events per CPU-s", "RSS peak");
@@ -47,5 +47,12 @@ final class CompareSection {
         }
         out.append(medians).append("\n![stored events/s and events per server CPU-second](").append(chartLink).append(")\n");
         return out.toString();
+    }
+
+    /** What came before each measured run: results from before the warm-up option measured from a cold start. */
+    private static String warmup(JsonNode settings) {
+        int seconds = settings.path("warmupSeconds").asInt(0);
+        return seconds > 0 ? "each after " + seconds + " s of the same load, unmeasured, drained (every system)"
+            : "each from a cold start (no warm-up)";
     }
 }
