@@ -29,6 +29,8 @@ public final class ByteKeyIndex {
     private int size;
     /** Writer only: the id last found or assigned, tried first (events in a row mostly share a host, app, transport). */
     private int lastId = -1;
+    /** The key of {@link #lastId} (null before the first): the writer's plain copy, read without an array access. */
+    private byte[] lastName;
     private volatile int publishedSize;
     private volatile boolean overflowed;
     private int cachedSize; // readers only, under the lock
@@ -47,9 +49,8 @@ public final class ByteKeyIndex {
 
     /** Id of the key {@code bytes[offset, offset+length)}, assigning the next one if new. Writer thread only. */
     public int idOf(byte[] bytes, int offset, int length) {
-        int last = lastId;
-        if (last >= 0 && matches(names.getPlain(last), bytes, offset, length)) {
-            return last; // spares the hash, a multiply per byte in a dependent chain, and the probe
+        if (lastName != null && matches(lastName, bytes, offset, length)) {
+            return lastId; // spares the hash, a multiply per byte in a dependent chain, and the probe
         }
         int hash = hash(bytes, offset, length);
         int slot = hash & mask;
@@ -59,8 +60,10 @@ public final class ByteKeyIndex {
                 return insert(slot, hash, bytes, offset, length);
             }
             int id = stored - 1;
-            if (slotHashes[slot] == hash && matches(names.getPlain(id), bytes, offset, length)) {
+            byte[] name = names.getPlain(id);
+            if (slotHashes[slot] == hash && matches(name, bytes, offset, length)) {
                 lastId = id;
+                lastName = name;
                 return id;
             }
             slot = (slot + 1) & mask;
@@ -75,11 +78,13 @@ public final class ByteKeyIndex {
             return maxKeys;
         }
         int id = size++;
-        names.setRelease(id, Arrays.copyOfRange(bytes, offset, offset + length));
+        byte[] name = Arrays.copyOfRange(bytes, offset, offset + length);
+        names.setRelease(id, name);
         slotHashes[slot] = hash;
         slotIds[slot] = id + 1;
         publishedSize = size;
         lastId = id;
+        lastName = name;
         return id;
     }
 

@@ -2,6 +2,7 @@ package io.sluice.analyzers.window;
 
 import io.sluice.analyzers.stats.Dimension;
 import io.sluice.core.LogEvent;
+import java.util.Arrays;
 
 /**
  * The key ids of the current event, one per {@link Dimension}, resolved once per event: one {@link ByteKeyIndex} per
@@ -18,7 +19,13 @@ public final class DimensionKeys {
     private static final Dimension[] DIMENSIONS = Dimension.values();
 
     private final ByteKeyIndex[] indexes = new ByteKeyIndex[DIMENSIONS.length];
+    private static final int SERVICE = Dimension.SERVICE.ordinal();
+    private static final int HOST = Dimension.HOST.ordinal();
+    private static final int TRANSPORT = Dimension.TRANSPORT.ordinal();
+    private static final int NOT_LOOKED_UP = -1;
+
     private final int[] ids = new int[DIMENSIONS.length];
+    private final int[] transportIds = new int[16]; // by transport code, which fits the journal record's 4 bits
     private LogEvent event;
     private long sequence;
     private Thread writer;
@@ -28,19 +35,31 @@ public final class DimensionKeys {
         for (Dimension d : DIMENSIONS) {
             indexes[d.ordinal()] = new ByteKeyIndex(maxKeysPerDimension);
         }
+        Arrays.fill(transportIds, NOT_LOOKED_UP);
     }
 
     /** Id of {@code event}'s key for {@code dimension}; the event's ids are resolved on the first call. Writer only. */
     public int idOf(Dimension dimension, LogEvent event, long sequence) {
         assert writtenByCurrentThread() : "dimension keys written by two threads";
         if (event != this.event || sequence != this.sequence) {
-            for (Dimension d : DIMENSIONS) {
-                ids[d.ordinal()] = EventKeys.idOf(indexes[d.ordinal()], d, event);
-            }
+            ids[SERVICE] = EventKeys.idOf(indexes[SERVICE], Dimension.SERVICE, event);
+            ids[HOST] = EventKeys.idOf(indexes[HOST], Dimension.HOST, event);
+            ids[TRANSPORT] = transportId(event);
             this.event = event;
             this.sequence = sequence;
         }
         return ids[dimension.ordinal()];
+    }
+
+    /** A transport's id never changes once given: looked up once per transport, not once per event. */
+    private int transportId(LogEvent event) {
+        int code = event.transport().code();
+        int id = transportIds[code];
+        if (id == NOT_LOOKED_UP) {
+            id = EventKeys.idOf(indexes[TRANSPORT], Dimension.TRANSPORT, event);
+            transportIds[code] = id;
+        }
+        return id;
     }
 
     /** The index of {@code dimension}'s keys; its read methods may be called from any thread. */
