@@ -6,7 +6,8 @@ package io.sluice.core;
  * (an HdrHistogram per stage); {@code storage} and the analyzers call it without depending on each other.
  *
  * <p>Thread contract: an instance is written by one consumer thread only; implementations must not allocate or block
- * in {@link #record}.
+ * in {@link #record}. They may hold samples back until {@link #endOfBatch} (the events of one read share a receive
+ * time, so most of a batch records the same latency): a stage calls it at each end of its ring batch.
  */
 @FunctionalInterface
 public interface PipelineLatencyProbe {
@@ -18,4 +19,8 @@ public interface PipelineLatencyProbe {
      * @param nowNanos        when the stage handled it, from the same kind of clock
      */
     void record(long receivedAtNanos, long nowNanos);
+
+    /** The stage's ring batch ended: samples held back must now be visible to readers. */
+    default void endOfBatch() {
+    }
 }

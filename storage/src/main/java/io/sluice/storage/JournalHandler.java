@@ -79,6 +79,7 @@ public final class JournalHandler implements EventHandler<LogEvent> {
             throw e;
         } finally {
             if (endOfBatch) {
+                latency.endOfBatch(); // cannot throw; the journal's flush can
                 flush();
             }
         }

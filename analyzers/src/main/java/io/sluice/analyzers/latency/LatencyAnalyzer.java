@@ -63,6 +63,9 @@ public final class LatencyAnalyzer implements EventHandler<LogEvent> {
             perService.record(event, micros);
         }
         pipelineLatency.record(event.receivedAtNanos(), batchStartNanos);
+        if (endOfBatch) {
+            pipelineLatency.endOfBatch();
+        }
     }
 
     /** Percentiles of {@code service} over {@code window} as of {@code nowNanos}. Any thread; allocates. */

@@ -34,6 +34,11 @@ public final class HistogramRing {
 
     /** Records {@code micros} (already within the histogram's range) at {@code epochNanos}. Writer thread only. */
     public void record(long epochNanos, long micros) {
+        record(epochNanos, micros, 1);
+    }
+
+    /** Records {@code count} samples of {@code micros} (within range) at {@code epochNanos}. Writer thread only. */
+    public void record(long epochNanos, long micros, long count) {
         long bucket = cursor.moveTo(epochNanos);
         int slot = cursor.slot();
         long stamp = stamps.getPlain(slot);
@@ -43,7 +48,7 @@ public final class HistogramRing {
             }
             buckets[slot].reset();
         }
-        buckets[slot].recordValue(micros);
+        buckets[slot].recordValueWithCount(micros, count);
         stamps.setRelease(slot, bucket);
     }
 

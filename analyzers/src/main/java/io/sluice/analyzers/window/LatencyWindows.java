@@ -28,12 +28,17 @@ public final class LatencyWindows {
 
     /** Records one latency observed at {@code epochNanos}; negative values are ignored. Writer thread only. */
     public void record(long epochNanos, long micros) {
+        record(epochNanos, micros, 1);
+    }
+
+    /** Records {@code count} samples of one latency observed at {@code epochNanos}; as {@link #record(long, long)}. */
+    public void record(long epochNanos, long micros, long count) {
         if (micros < 0) {
             return;
         }
         long value = Math.min(micros, highestMicros);
-        fine.record(epochNanos, value);
-        coarse.record(epochNanos, value);
+        fine.record(epochNanos, value, count);
+        coarse.record(epochNanos, value, count);
     }
 
     /** Adds {@code window}'s samples as of {@code nowNanos} into {@code into}. Any thread. */

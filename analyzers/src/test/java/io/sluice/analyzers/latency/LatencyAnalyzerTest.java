@@ -94,6 +94,23 @@ class LatencyAnalyzerTest {
         assertEquals(2, recorder.sinceStart().count(), "since start never decays");
     }
 
+    @Test
+    void shouldCountEveryEventOfARunOfEqualSamplesOnceTheBatchEnds() {
+        PipelineLatencyRecorder recorder = new PipelineLatencyRecorder();
+        long now = at(20.004);
+        for (int i = 0; i < 3; i++) {
+            recorder.record(at(20.001), now); // three events of one read: 3 ms each
+        }
+        recorder.record(at(20.003), now); // the next read's: 1 ms
+        assertEquals(3, recorder.window(Window.ONE_MINUTE, at(20.5)).count(), "a run is recorded when it ends");
+        recorder.endOfBatch();
+        LatencySummary minute = recorder.window(Window.ONE_MINUTE, at(20.5));
+        assertEquals(4, minute.count());
+        assertEquals(3, minute.p50(), 0.01);
+        assertEquals(3, minute.max(), 0.01);
+        assertEquals(4, recorder.sinceStart().count());
+    }
+
     private void add(String app, String message, double second) {
         analyzer.onEvent(event().app(app).message(message).atSecond(second).build(), sequence++, true);
     }
