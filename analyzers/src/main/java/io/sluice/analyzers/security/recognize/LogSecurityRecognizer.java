@@ -5,6 +5,7 @@ import io.sluice.analyzers.security.SecurityRecognizer;
 import io.sluice.analyzers.security.SecuritySignal;
 import io.sluice.core.Field;
 import io.sluice.core.LogEvent;
+import java.util.Arrays;
 
 /**
  * The {@link SecurityRecognizer} for log lines: ECS JSON attributes first, then the message by the program that wrote
@@ -38,8 +39,22 @@ public final class LogSecurityRecognizer implements SecurityRecognizer {
     private static final byte[] DOVECOT_AUTH = AsciiBytes.of("auth");
     private static final byte[] LOGIN_PROCESS = AsciiBytes.of("-login");
 
+    private static final int FAMILY_ANY = 0;
+    private static final int FAMILY_OLD_PAM = 1;
+    private static final int FAMILY_SSHD = 2;
+    private static final int FAMILY_SUDO_SU = 3;
+    private static final int FAMILY_KERNEL = 4;
+    private static final int FAMILY_WEB = 5;
+    private static final int FAMILY_POSTFIX = 6;
+    private static final int FAMILY_DOVECOT = 7;
+    /** Longest program name whose family is remembered (longer ones are rare and simply tested each time). */
+    private static final int MAX_REMEMBERED_PROGRAM = 64;
+
     private final LineFacts facts;
     private final LineView line = new LineView();
+    private final byte[] lastProgram = new byte[MAX_REMEMBERED_PROGRAM];
+    private int lastProgramLength = -1; // none remembered yet
+    private int lastFamily;
     private final SshdMatcher sshd = new SshdMatcher();
     private final PamSudoSuMatcher pam = new PamSudoSuMatcher();
     private final FirewallMatcher firewall = new FirewallMatcher();
@@ -92,31 +107,70 @@ public final class LogSecurityRecognizer implements SecurityRecognizer {
     }
 
     private boolean matchLine(byte[] b, int from, int to, SecuritySignal out) {
+        return switch (programFamily()) {
+            // "sshd(pam_unix)[123]:" (old PAM) names the service first
+            case FAMILY_OLD_PAM -> pam.match(b, from, to, false, out);
+            case FAMILY_SSHD -> sshd.match(b, from, to, clear(out)) || pam.match(b, from, to, false, clear(out));
+            case FAMILY_SUDO_SU -> pam.match(b, from, to, true, out);
+            case FAMILY_KERNEL -> firewall.match(b, from, to, out);
+            // access lines are the bulk of a web server's traffic: try them first
+            case FAMILY_WEB -> webAccess.match(b, from, to, line.accessLogStatusIndex(), clear(out))
+                || webError.match(b, from, to, clear(out));
+            case FAMILY_POSTFIX -> postfix.match(b, from, to, out);
+            case FAMILY_DOVECOT -> dovecot.match(b, from, to, clear(out)) || pam.match(b, from, to, false, clear(out));
+            default -> anyProgram(b, from, to, out);
+        };
+    }
+
+    /**
+     * Which matchers the line's program calls for. A stream's lines mostly share a program, so the answer for the
+     * last program is kept with its bytes and reused when the next line's program is the same bytes: one compare
+     * instead of a dozen name tests per line.
+     */
+    private int programFamily() {
+        int length = line.programLength;
+        if (length == 0) {
+            return FAMILY_ANY; // no program (its offset is then stale)
+        }
+        int offset = line.programOffset;
+        if (length == lastProgramLength
+            && Arrays.equals(line.bytes, offset, offset + length, lastProgram, 0, length)) {
+            return lastFamily;
+        }
+        int family = familyOfProgram();
+        if (length <= lastProgram.length) {
+            System.arraycopy(line.bytes, offset, lastProgram, 0, length);
+            lastProgramLength = length;
+            lastFamily = family;
+        }
+        return family;
+    }
+
+    private int familyOfProgram() {
         if (line.programContains(PAM_UNIX)) {
-            return pam.match(b, from, to, false, out); // "sshd(pam_unix)[123]:" (old PAM) names the service first
+            return FAMILY_OLD_PAM;
         }
         if (line.programStartsWith(SSHD)) {
-            return sshd.match(b, from, to, clear(out)) || pam.match(b, from, to, false, clear(out));
+            return FAMILY_SSHD;
         }
         if (line.programIs(SUDO) || line.programIs(SU)) {
-            return pam.match(b, from, to, true, out);
+            return FAMILY_SUDO_SU;
         }
         if (line.programIs(KERNEL)) {
-            return firewall.match(b, from, to, out);
+            return FAMILY_KERNEL;
         }
         if (line.programStartsWith(NGINX) || line.programStartsWith(HTTPD) || line.programStartsWith(APACHE)
             || line.programStartsWith(HAPROXY)) {
-            // access lines are the bulk of a web server's traffic: try them first
-            return webAccess.match(b, from, to, line.accessLogStatusIndex(), clear(out)) || webError.match(b, from, to, clear(out));
+            return FAMILY_WEB;
         }
         if (line.programStartsWith(POSTFIX)) {
-            return postfix.match(b, from, to, out);
+            return FAMILY_POSTFIX;
         }
         if (line.programStartsWith(DOVECOT) || line.programStartsWith(DOVECOT_AUTH)
             || line.programContains(LOGIN_PROCESS)) {
-            return dovecot.match(b, from, to, clear(out)) || pam.match(b, from, to, false, clear(out));
+            return FAMILY_DOVECOT;
         }
-        return anyProgram(b, from, to, out);
+        return FAMILY_ANY;
     }
 
     /** A program we do not know by name (or a RAW line without a tag): the families that identify themselves. */
