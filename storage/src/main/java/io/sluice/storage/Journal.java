@@ -45,7 +45,7 @@ public final class Journal implements AutoCloseable {
 
     /**
      * With pretouch on, pages ahead of the writer are prefaulted in its own mapping where the kernel can
-     * ({@link MappingPrefaulter}, used by the journal thread), else touched by a {@link JournalPretoucher} thread;
+     * ({@link MappingPrefaulter}, a thread fed by the journal thread), else touched by a {@link JournalPretoucher} thread;
      * the other one is null, and both are when pretouch is off.
      */
     private final MappingPrefaulter prefaulter;
@@ -161,6 +161,9 @@ public final class Journal implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (prefaulter != null) {
+                prefaulter.close(); // releases the mapping it holds before the queue closes
+            }
             if (pretoucher != null) {
                 pretoucher.close();
             }

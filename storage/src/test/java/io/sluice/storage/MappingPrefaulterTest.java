@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,11 +37,18 @@ class MappingPrefaulterTest {
             handler.onStart();
             append(handler, 0, EVENTS);
             handler.onShutdown();
-            // ~30 MB appended: every step of STEP_BYTES up to AHEAD_BYTES past the end was populated
+            // ~30 MB appended: the prefault thread populates step by step behind the writer's progress
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (journal.pretouchedPages() * MappingPrefaulter.PAGE_BYTES < 16L << 20
+                && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             long populated = journal.pretouchedPages() * MappingPrefaulter.PAGE_BYTES;
             assertTrue(populated >= 16L << 20, "populated only " + populated + " bytes");
             assertFalse(pretouchThreadAlive(), "no pretouch thread");
+            assertTrue(threadAlive("sluice-journal-prefault"), "the prefault thread runs while the journal is open");
         }
+        assertFalse(threadAlive("sluice-journal-prefault"), "and stops when it closes");
         assertEquals(EVENTS, replayAndCompare(dataDir), "every event read back");
     }
 
@@ -53,5 +61,9 @@ class MappingPrefaulterTest {
             assertTrue(journal.pretouchedPages() > 0);
         }
         assertEquals(without, cycleFileSize(with));
+    }
+
+    private static boolean threadAlive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 }
