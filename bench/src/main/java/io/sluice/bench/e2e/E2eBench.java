@@ -86,6 +86,10 @@ public final class E2eBench implements Callable<Integer> {
     @Option(names = "--server-java-opts", defaultValue = "-Xmx1g", description = "JVM options of the server "
         + "(${DEFAULT-VALUE})")
     String serverJavaOpts;
+    @Option(names = "--pin-half-load", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "half-load: server and client on disjoint CPUs (taskset; default: ${DEFAULT-VALUE})")
+    boolean pinHalfLoad;
+
     @Option(names = "--corpus", defaultValue = "../shared/corpora/loghub")
     Path corpus;
     @Option(names = "--peers", defaultValue = "../shared/tools/peers", description = "loggen harness")
@@ -141,9 +145,27 @@ public final class E2eBench implements Callable<Integer> {
             // The latency gauge covers the server's last minute (sliding in 10 s steps): measure for longer than
             // that, so start-up, JIT and the warm-up are out of the window the percentiles are read from.
             Duration halfLoad = duration == null ? HALF_LOAD_DURATION : single;
-            RunRecord half = measure(runner, MAX_CELL, halfRate, halfLoad, results);
-            if (half != null) {
-                results.halfLoad(halfRate, half);
+            CpuSplit split = pinHalfLoad ? CpuSplit.of(Runtime.getRuntime().availableProcessors()) : null;
+            CaseRunner halfRunner = split == null ? runner
+                : new CaseRunner(launch.pinnedTo(split.server()), samples, loggen, warm, resultsDir);
+            if (split != null) {
+                results.note("half-load: server pinned to CPUs " + split.server() + ", this client to CPUs "
+                    + split.client() + " (taskset), so that the latency measured is the server's, not the time it "
+                    + "waited for a CPU the client held");
+                split.pinThisProcessToClient();
+            }
+            try {
+                RunRecord half = measure(halfRunner, MAX_CELL, halfRate, halfLoad, results);
+                if (half != null) {
+                    results.halfLoad(halfRate, half);
+                }
+            } finally {
+                if (split != null) {
+                    split.unpinThisProcess();
+                }
+            }
+            if (halfRunner != runner) {
+                halfRunner.serverTrouble().stream().limit(10).forEach(t -> results.note("server log: " + t));
             }
         }
         if (wanted.contains("matrix")) {

@@ -52,7 +52,15 @@ public final class SluiceProcess implements AutoCloseable {
     }
 
     /** How to start the server: the java binary, the jar, extra JVM options (e.g. -Xmx1g). */
-    public record Launch(Path java, Path jar, List<String> jvmOptions) {
+    public record Launch(Path java, Path jar, List<String> jvmOptions, List<String> commandPrefix) {
+        public Launch(Path java, Path jar, List<String> jvmOptions) {
+            this(java, jar, jvmOptions, List.of());
+        }
+
+        /** The same launch on the CPUs {@code cpus} only ({@code taskset -c}, which execs: the pid stays Java's). */
+        public Launch pinnedTo(String cpus) {
+            return new Launch(java, jar, jvmOptions, List.of("taskset", "-c", cpus));
+        }
     }
 
     private final Process process;
@@ -74,7 +82,8 @@ public final class SluiceProcess implements AutoCloseable {
     public static SluiceProcess start(Launch launch, String configYaml) throws IOException, InterruptedException {
         Path workDir = Files.createTempDirectory("sluice-e2e-");
         Path log = workDir.resolve("server.log");
-        List<String> command = new ArrayList<>(List.of(launch.java().toString()));
+        List<String> command = new ArrayList<>(launch.commandPrefix());
+        command.add(launch.java().toString());
         command.addAll(CHRONICLE_FLAGS);
         command.addAll(launch.jvmOptions());
         command.addAll(List.of("-jar", launch.jar().toString(), "run", "--data-dir", dataDir(workDir).toString(),
