@@ -86,9 +86,10 @@ public final class E2eBench implements Callable<Integer> {
     @Option(names = "--server-java-opts", defaultValue = "-Xmx1g", description = "JVM options of the server "
         + "(${DEFAULT-VALUE})")
     String serverJavaOpts;
-    @Option(names = "--pin-half-load", negatable = true, defaultValue = "true", fallbackValue = "true",
-        description = "half-load: server and client on disjoint CPUs (taskset; default: ${DEFAULT-VALUE})")
-    boolean pinHalfLoad;
+    @Option(names = "--pin-half-load", negatable = true,
+        description = "half-load: server and client on disjoint CPUs (taskset); default: on with more than 2 CPUs, "
+            + "where each side keeps at least 2 (on 2, the server would get one core at half of what it did on two)")
+    Boolean pinHalfLoad;
 
     @Option(names = "--corpus", defaultValue = "../shared/corpora/loghub")
     Path corpus;
@@ -145,7 +146,9 @@ public final class E2eBench implements Callable<Integer> {
             // The latency gauge covers the server's last minute (sliding in 10 s steps): measure for longer than
             // that, so start-up, JIT and the warm-up are out of the window the percentiles are read from.
             Duration halfLoad = duration == null ? HALF_LOAD_DURATION : single;
-            CpuSplit split = pinHalfLoad ? CpuSplit.of(Runtime.getRuntime().availableProcessors()) : null;
+            int cpus = Runtime.getRuntime().availableProcessors();
+            boolean pin = pinHalfLoad != null ? pinHalfLoad : cpus > 2;
+            CpuSplit split = pin ? CpuSplit.of(cpus) : null;
             CaseRunner halfRunner = split == null ? runner
                 : new CaseRunner(launch.pinnedTo(split.server()), samples, loggen, warm, resultsDir);
             if (split != null) {
