@@ -193,7 +193,7 @@ run_peer() { # rsyslog-tuned | syslog-ng-tuned
   peer_out=$dir/out.log
   measure "$kind" "$rep" "$port" peer_lines -- fsize "$peer_out"
   stop_server
-  record "$kind" "$rep" "$(wc -l <"$dir/out.log" 2>/dev/null || echo 0)"
+  record "$kind" "$rep" "$(peer_lines)"
   rm -rf "$dir"
 }
 

@@ -17,13 +17,12 @@ import java.util.Arrays;
  */
 public final class DimensionKeys {
     private static final Dimension[] DIMENSIONS = Dimension.values();
-
-    private final ByteKeyIndex[] indexes = new ByteKeyIndex[DIMENSIONS.length];
     private static final int SERVICE = Dimension.SERVICE.ordinal();
     private static final int HOST = Dimension.HOST.ordinal();
     private static final int TRANSPORT = Dimension.TRANSPORT.ordinal();
     private static final int NOT_LOOKED_UP = -1;
 
+    private final ByteKeyIndex[] indexes = new ByteKeyIndex[DIMENSIONS.length];
     private final int[] ids = new int[DIMENSIONS.length];
     private final int[] transportIds = new int[16]; // by transport code, which fits the journal record's 4 bits
     private LogEvent event;

@@ -32,11 +32,6 @@ public final class HistogramRing {
         }
     }
 
-    /** Records {@code micros} (already within the histogram's range) at {@code epochNanos}. Writer thread only. */
-    public void record(long epochNanos, long micros) {
-        record(epochNanos, micros, 1);
-    }
-
     /** Records {@code count} samples of {@code micros} (within range) at {@code epochNanos}. Writer thread only. */
     public void record(long epochNanos, long micros, long count) {
         long bucket = cursor.moveTo(epochNanos);

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@link ByteClasses#of} against its definition, on random spans built mostly of the bytes it looks for. */
 class ByteClassesTest {
-    private static final String[] PIECES = {"=", "[", "\"", ";", "H", "c", "l", "cl", "r", "e", "re", "m", "o", "mo", "t",
-        "ot", "h", "d", "hd", "om", "lc", "er", "x", " ", "\u00e9", "C", "L"};
+    private static final String[] PIECES = {"=", "[", "\"", ";", "H", "c", "l", "cl", "r", "e", "re", "m", "o", "mo",
+        "t", "ot", "h", "d", "hd", "om", "lc", "er", "x", " ", "\u00e9", "C", "L"};
 
     @Test
     void shouldMatchTheDefinitionOnRandomSpans() {

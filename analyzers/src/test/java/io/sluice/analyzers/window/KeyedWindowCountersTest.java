@@ -26,7 +26,8 @@ class KeyedWindowCountersTest {
         for (int n = 0; n < 20_000; n++) {
             now += random.nextInt(4) == 0 ? random.nextLong(SECOND / 2) : random.nextLong(1_000);
             long at = random.nextInt(50) == 0 ? now - random.nextLong(3 * SECOND) : now; // a few arrive late
-            byte[] key = ("host-" + (random.nextInt(3) == 0 ? random.nextInt(10) : 0)).getBytes(StandardCharsets.US_ASCII);
+            String host = "host-" + (random.nextInt(3) == 0 ? random.nextInt(10) : 0);
+            byte[] key = host.getBytes(StandardCharsets.US_ASCII);
             int id = index.idOf(key, 0, key.length);
             long first = 1;
             long second = random.nextInt(100);
