@@ -28,6 +28,7 @@ import io.sluice.ingest.http.DurableAcks;
 import io.sluice.ingest.http.HttpIngestMetrics;
 import io.sluice.server.http.BearerTokenAuth;
 import java.util.List;
+import io.sluice.storage.Journal;
 import io.sluice.storage.JournalMetrics;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
@@ -187,7 +188,11 @@ final class SluiceMetrics {
         return summary.count() == 0 ? Double.NaN : summary.percentile(percentile) / 1000.0;
     }
 
-    void bindJournal(JournalMetrics journal) {
+    void bindJournal(Journal store) {
+        JournalMetrics journal = store.metrics();
+        functionCounter("sluice.journal.pages.released",
+            "Journal pages written back and dropped from the page cache behind the writer (journal.drop-behind)",
+            store, Journal::pagesReleased);
         functionCounter("sluice.journal.events.stored", "Events appended to the journal", journal,
             JournalMetrics::eventsAppended);
         functionCounter("sluice.journal.events.dead.lettered", "Events appended to the dead-letter queue", journal,

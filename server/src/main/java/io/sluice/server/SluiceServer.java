@@ -150,7 +150,7 @@ public final class SluiceServer implements AutoCloseable {
         metrics.bindSource(tlsMetrics, journal.metrics());
         metrics.bindHttpIngest(ingest.metrics(), ingest.acks());
         metrics.bindBodyBudget(ingest.bodyBudget());
-        metrics.bindJournal(journal.metrics());
+        metrics.bindJournal(journal);
         metrics.bindPipeline(pipeline);
         StreamStatsGauges streamGauges = metrics.bindAnalyzers(analyzers, alerts);
         notifications.metrics().bindTo(metrics.registry());
@@ -211,10 +211,10 @@ public final class SluiceServer implements AutoCloseable {
         LOG.info("alerts: {} rule(s), alertmanager {}, {} webhook(s)", alerts.rules().size(),
             config.alerts().alertmanager() == null ? "none" : config.alerts().alertmanager(),
             config.alerts().webhooks().size());
-        LOG.info("journal at {} (next sequence {}, fsync {}, pretouch {}, batches <= {} events / {} bytes), ring {} "
-                + "slots, native transport {}, http auth {}",
+        LOG.info("journal at {} (next sequence {}, fsync {}, pretouch {}, drop-behind {}, batches <= {} events / {} "
+                + "bytes), ring {} slots, native transport {}, http auth {}",
             config.dataDir().toAbsolutePath(), pipeline.ring().sequenceBase(), onOff(config.journalFsync()),
-            journal.pretouchMode(), config.journal().maxBatchEvents(), config.journal().maxBatchBytes(),
+            journal.pretouchMode(), onOff(journal.dropsBehind()), config.journal().maxBatchEvents(), config.journal().maxBatchBytes(),
             pipeline.bufferSize(), vertx.isNativeTransportEnabled(),
             config.authTokens().isEmpty() ? "off" : config.authTokens().size() + " token(s)");
     }

@@ -108,7 +108,7 @@ final class ExcerptWriter {
             mapped.syncUpTo(end, SyncMode.SYNC); // msync before the batch counts as durable (what StoreAppender.sync does)
         }
         if (prefaulter != null) {
-            prefaulter.ahead(store, end);
+            prefaulter.ahead(store, end, appender);
         } else if (pretoucher != null) {
             pretoucher.onCommitted(appender.currentFile(), end); // end: a file offset (the wire spans the whole file)
         }

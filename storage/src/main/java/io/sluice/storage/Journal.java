@@ -63,7 +63,7 @@ public final class Journal implements AutoCloseable {
         this.metrics = new JournalMetrics(lastSequenceAtOpen,
             List.of(JournalQueue.JOURNAL.dir(dataDir), JournalQueue.DEAD_LETTER.dir(dataDir)));
         boolean prefault = settings.pretouch() && prefaultIfSupported && MappingPrefaulter.isSupported();
-        this.prefaulter = prefault ? new MappingPrefaulter() : null;
+        this.prefaulter = prefault ? new MappingPrefaulter(settings.dropBehind()) : null;
         this.pretoucher = settings.pretouch() && !prefault ? new JournalPretoucher() : null;
     }
 
@@ -143,6 +143,16 @@ public final class Journal implements AutoCloseable {
     /** How pages ahead of the writer are made ready, for the start-up log: prefault, thread or off. */
     public String pretouchMode() {
         return prefaulter != null ? "prefault (madvise)" : pretoucher != null ? "thread" : "off";
+    }
+
+    /** Whether pages behind the writer are written back and dropped from the page cache (needs the prefaulter). */
+    public boolean dropsBehind() {
+        return prefaulter != null && prefaulter.dropsBehind();
+    }
+
+    /** Pages written back and dropped behind the writer so far: for the metrics. */
+    public long pagesReleased() {
+        return prefaulter == null ? 0 : prefaulter.pagesReleased();
     }
 
     public JournalMetrics metrics() {

@@ -13,9 +13,11 @@ import net.openhft.chronicle.queue.RollCycles;
  *                       excerpt is in the page cache when closed and survives a crash of the process, not of the
  *                       machine. On: it survives a power loss too, at a measured cost (BENCHMARKS.md).
  * @param pretouch       touch the mapped file's pages ahead of the writer from a background thread
+ * @param dropBehind     with pretouch on Linux: the same thread writes back the pages the writer has left behind and
+ *                       drops them from the page cache ({@link WrittenPageReleaser})
  */
 public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBatchEvents, boolean fsync,
-                              boolean pretouch) {
+                              boolean pretouch, boolean dropBehind) {
     /** Daily files; the FAST_ variant computes the file name with arithmetic instead of date formatting. */
     public static final RollCycle DEFAULT_ROLL_CYCLE = RollCycles.FAST_DAILY;
     /** Large enough to amortise the excerpt header and Chronicle's per-document cost, small enough for readers. */
@@ -25,6 +27,8 @@ public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBat
     public static final int MAX_BATCH_BYTES_LIMIT = 4 * 1024 * 1024;
     /** Measured on: see BENCHMARKS.md. */
     public static final boolean DEFAULT_PRETOUCH = true;
+    /** Measured on: see BENCHMARKS.md ("Readying journal pages"). */
+    public static final boolean DEFAULT_DROP_BEHIND = true;
 
     public JournalSettings {
         if (rollCycle == null) {
@@ -41,22 +45,26 @@ public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBat
 
     public static JournalSettings defaults() {
         return new JournalSettings(DEFAULT_ROLL_CYCLE, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BATCH_EVENTS, false,
-            DEFAULT_PRETOUCH);
+            DEFAULT_PRETOUCH, DEFAULT_DROP_BEHIND);
     }
 
     public JournalSettings withMaxBatchEvents(int events) {
-        return new JournalSettings(rollCycle, maxBatchBytes, events, fsync, pretouch);
+        return new JournalSettings(rollCycle, maxBatchBytes, events, fsync, pretouch, dropBehind);
     }
 
     public JournalSettings withMaxBatchBytes(int bytes) {
-        return new JournalSettings(rollCycle, bytes, maxBatchEvents, fsync, pretouch);
+        return new JournalSettings(rollCycle, bytes, maxBatchEvents, fsync, pretouch, dropBehind);
     }
 
     public JournalSettings withFsync(boolean sync) {
-        return new JournalSettings(rollCycle, maxBatchBytes, maxBatchEvents, sync, pretouch);
+        return new JournalSettings(rollCycle, maxBatchBytes, maxBatchEvents, sync, pretouch, dropBehind);
     }
 
     public JournalSettings withPretouch(boolean on) {
-        return new JournalSettings(rollCycle, maxBatchBytes, maxBatchEvents, fsync, on);
+        return new JournalSettings(rollCycle, maxBatchBytes, maxBatchEvents, fsync, on, dropBehind);
+    }
+
+    public JournalSettings withDropBehind(boolean on) {
+        return new JournalSettings(rollCycle, maxBatchBytes, maxBatchEvents, fsync, pretouch, on);
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.storage;
 
+import java.io.File;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -7,6 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.bytes.MappedBytesStore;
 import net.openhft.chronicle.core.io.ReferenceOwner;
+import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.posix.PosixAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +47,12 @@ final class MappingPrefaulter implements AutoCloseable {
     private static final long IDLE_NANOS = 10_000_000;
 
     private final PosixAPI posix;
+    /** Drops behind the writer on this thread too; null when that is off. */
+    private final WrittenPageReleaser releaser;
     private final ReferenceOwner owner = ReferenceOwner.temporary("journal-prefault");
     private final Thread thread;
     /** A chunk's store the journal thread reserved and handed over, not yet taken by this thread. */
-    private final AtomicReference<MappedBytesStore> offered = new AtomicReference<>();
+    private final AtomicReference<Handover> offered = new AtomicReference<>();
     /** File offset the journal thread has written up to (of the store it offered last). */
     private volatile long writtenUpTo;
     /** File offset up to which the store this thread works on is populated. */
@@ -58,8 +62,15 @@ final class MappingPrefaulter implements AutoCloseable {
     private volatile boolean closed;
     private BytesStore<?, ?> lastOffered; // journal thread only
 
-    private MappingPrefaulter(PosixAPI posix) {
-        this.posix = posix;
+    /** A chunk's mapping and the cycle file it maps. */
+    private record Handover(MappedBytesStore store, File file) {
+    }
+
+    /** @param dropBehind also write back and drop the pages behind the writer, where this machine can */
+    MappingPrefaulter(boolean dropBehind) {
+        this.posix = PosixAPI.posix();
+        this.releaser = dropBehind && WrittenPageReleaser.isSupported()
+            ? new WrittenPageReleaser(posix, PageCacheCalls.libc()) : null;
         this.thread = new Thread(this::run, "sluice-journal-prefault");
         thread.setDaemon(true);
         thread.start();
@@ -84,15 +95,12 @@ final class MappingPrefaulter implements AutoCloseable {
         }
     }
 
-    MappingPrefaulter() {
-        this(PosixAPI.posix());
-    }
-
     /**
-     * After an excerpt closed at file offset {@code writtenUpTo} in {@code current} (the appender's bytes store):
-     * tells the prefault thread, and wakes it when less than {@link #AHEAD_BYTES} is populated ahead.
+     * After an excerpt closed at file offset {@code writtenUpTo} in {@code current} (the appender's bytes store, of
+     * {@code appender}'s current file): tells the prefault thread, and wakes it when less than {@link #AHEAD_BYTES} is
+     * populated ahead.
      */
-    void ahead(BytesStore<?, ?> current, long writtenUpTo) {
+    void ahead(BytesStore<?, ?> current, long writtenUpTo, ExcerptAppender appender) {
         if (failed || !(current instanceof MappedBytesStore mapped)) {
             return;
         }
@@ -100,18 +108,27 @@ final class MappingPrefaulter implements AutoCloseable {
         if (current != lastOffered) { // a new chunk or cycle file: hand its mapping over, kept alive for the thread
             lastOffered = current;
             mapped.reserve(owner);
-            MappedBytesStore untaken = offered.getAndSet(mapped);
+            Handover untaken = offered.getAndSet(new Handover(mapped, appender.currentFile()));
             if (untaken != null) {
-                untaken.release(owner);
+                untaken.store.release(owner);
             }
             LockSupport.unpark(thread);
-        } else if (populatedUpTo - writtenUpTo < AHEAD_BYTES) {
+        } else if (populatedUpTo - writtenUpTo < AHEAD_BYTES) { // the thread drops behind on these wakes too
             LockSupport.unpark(thread);
         }
     }
 
     long pagesPopulated() {
         return pagesPopulated;
+    }
+
+    /** Pages written back and dropped behind the writer so far; 0 when drop-behind is off. */
+    long pagesReleased() {
+        return releaser == null ? 0 : releaser.pagesReleased();
+    }
+
+    boolean dropsBehind() {
+        return releaser != null;
     }
 
     /** Stops the thread and releases the mapping it held. */
@@ -124,9 +141,9 @@ final class MappingPrefaulter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        MappedBytesStore untaken = offered.getAndSet(null);
+        Handover untaken = offered.getAndSet(null);
         if (untaken != null) {
-            untaken.release(owner);
+            untaken.store.release(owner);
         }
     }
 
@@ -134,19 +151,26 @@ final class MappingPrefaulter implements AutoCloseable {
         MappedBytesStore store = null;
         try {
             while (!closed && !failed) {
-                MappedBytesStore next = offered.getAndSet(null);
+                Handover next = offered.getAndSet(null);
                 if (next != null) {
                     if (store != null) {
                         store.release(owner);
                     }
-                    store = next;
-                    populatedUpTo = next.start();
+                    store = next.store;
+                    populatedUpTo = store.start();
+                    if (releaser != null) {
+                        releaser.track(next.file);
+                    }
                 }
-                if (store == null || !populateStep(store)) {
+                // ahead first: the writer waits on that; behind only costs page cache meanwhile
+                if (store == null || !populateStep(store) && (releaser == null || !releaser.step(store, writtenUpTo))) {
                     LockSupport.parkNanos(this, IDLE_NANOS);
                 }
             }
         } finally {
+            if (releaser != null) {
+                releaser.close();
+            }
             if (store != null) {
                 store.release(owner);
             }

@@ -35,7 +35,8 @@ public final class CheckConfigCommand implements Callable<Integer> {
         System.out.println("  ring          " + config.pipeline().ringSize() + " slots, "
             + config.pipeline().waitStrategy().name().toLowerCase(java.util.Locale.ROOT));
         System.out.println("  journal fsync " + (config.journalFsync() ? "on" : "off") + ", pretouch "
-            + (config.journal().pretouch() ? "on" : "off") + ", batches <= " + config.journal().maxBatchEvents()
+            + (config.journal().pretouch() ? "on" : "off") + ", drop-behind "
+            + (config.journal().dropBehind() ? "on" : "off") + ", batches <= " + config.journal().maxBatchEvents()
             + " events / " + config.journal().maxBatchBytes() + " bytes");
         return 0;
     }

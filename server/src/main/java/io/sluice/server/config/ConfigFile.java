@@ -74,7 +74,8 @@ public record ConfigFile(String dataDir, String bind, Http http, Auth auth, Sysl
     }
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Journal(Boolean fsync, Boolean pretouch, Integer maxBatchEvents, Integer maxBatchBytes) {
+    public record Journal(Boolean fsync, Boolean pretouch, Boolean dropBehind, Integer maxBatchEvents,
+                          Integer maxBatchBytes) {
     }
 
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)

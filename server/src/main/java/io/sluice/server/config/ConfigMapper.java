@@ -37,7 +37,7 @@ final class ConfigMapper {
             b.httpPort = or(http.port(), SluiceConfig.DEFAULT_HTTP_PORT);
             b.httpIngest = httpIngest(http);
             b.authTokens = file.auth() == null || file.auth().tokens() == null ? List.of() : file.auth().tokens();
-            b.journal = journal(or(file.journal(), new ConfigFile.Journal(null, null, null, null)));
+            b.journal = journal(or(file.journal(), new ConfigFile.Journal(null, null, null, null, null)));
             b.syslogTcp = tcp(or(syslog.tcp(), new ConfigFile.Tcp(null, null, null, null, null)), bind);
             b.syslogUdp = udp(or(syslog.udp(), new ConfigFile.Udp(null, null, null)), bind);
             b.syslogTls = tls(or(syslog.tls(), new ConfigFile.Tls(null, null, null, null, null, null, null)), bind,
@@ -59,6 +59,7 @@ final class ConfigMapper {
         JournalSettings defaults = JournalSettings.defaults();
         return defaults.withFsync(or(journal.fsync(), defaults.fsync()))
             .withPretouch(or(journal.pretouch(), defaults.pretouch()))
+            .withDropBehind(or(journal.dropBehind(), defaults.dropBehind()))
             .withMaxBatchEvents(or(journal.maxBatchEvents(), defaults.maxBatchEvents()))
             .withMaxBatchBytes(or(journal.maxBatchBytes(), defaults.maxBatchBytes()));
     }

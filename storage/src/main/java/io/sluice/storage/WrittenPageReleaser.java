@@ -1,0 +1,156 @@
+package io.sluice.storage;
+
+import java.io.File;
+import net.openhft.chronicle.bytes.MappedBytesStore;
+import net.openhft.posix.PosixAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes back and hands to the kernel the cycle file's pages the appender has left behind ("drop-behind"), a step at
+ * a time, on the prefault thread: {@link #WRITE_LAG_BYTES} behind the writer {@code sync_file_range(WRITE)} starts
+ * their writeback; {@link #EVICT_LAG_BYTES} behind, once written, {@code madvise(MADV_DONTNEED)} unmaps them from
+ * the writer's mapping and {@code posix_fadvise(POSIX_FADV_DONTNEED)} drops them from the page cache.
+ *
+ * <p>Why: a page the prefaulter readies comes from free memory, and on the virtual machines this project measures
+ * on, memory free for a few seconds is handed back to the hypervisor (free page reporting), which must back it again
+ * on first touch: 13-27 us per 4 KiB page, against 1.3 us for a page freed a moment ago (BENCHMARKS.md, "Readying
+ * journal pages"). Readying the journal's pages was the largest cost per event. With drop-behind the pages readied
+ * next are mostly the ones just released. It also keeps the journal's page cache to about {@link #EVICT_LAG_BYTES}
+ * plus what is readied ahead, instead of all free memory, and gets its bytes to disk within that many bytes of the
+ * writer instead of when the kernel's flusher gets to them (30 s, or 10 % of memory dirty): no writeback storms.
+ *
+ * <p>Cost: a page the writer touches again after it was dropped is read back from disk, a major fault on the journal
+ * thread. Chronicle writes behind itself only into its index arrays (an entry every 64th excerpt; with 512-event
+ * excerpts, a 4 KiB page of them lasts minutes) and the file's header, which {@link #FLOOR_BYTES} keeps.
+ * Replaying recent events reads them from disk, not memory.
+ *
+ * <p>Thread contract: one thread (the prefault thread); {@link #pagesReleased} from any.
+ */
+final class WrittenPageReleaser implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WrittenPageReleaser.class);
+    /**
+     * Whole large folios: ext4 on Linux 6.x caches sequential writes in folios of up to 2 MiB, and
+     * {@code posix_fadvise} keeps a folio its range covers only in part (measured: 256 KiB steps dropped nothing).
+     */
+    static final long STEP_BYTES = 2L << 20;
+    static final long WRITE_LAG_BYTES = 4L << 20;
+    static final long EVICT_LAG_BYTES = 12L << 20;
+    /** The file's header (the write position, updated by every append) and first index arrays stay cached. */
+    static final long FLOOR_BYTES = 2L << 20;
+    private static final long UNSET = -1;
+
+    private final PosixAPI posix;
+    private final PageCacheCalls.LibC libc;
+    private File file;
+    private int fd = -1;
+    private long writeStartedUpTo = UNSET;
+    private long droppedUpTo = UNSET;
+    private volatile long pagesReleased;
+    private boolean failed;
+
+    WrittenPageReleaser(PosixAPI posix, PageCacheCalls.LibC libc) {
+        this.posix = posix;
+        this.libc = libc;
+    }
+
+    /** Whether this machine can: the prefaulter's needs and a libc binding. */
+    static boolean isSupported() {
+        return PageCacheCalls.libc() != null;
+    }
+
+    /** From now on the writer writes {@code cycleFile}: drops behind in it from where the writer is. */
+    void track(File cycleFile) {
+        if (failed || cycleFile.equals(file)) {
+            return;
+        }
+        closeFile();
+        fd = posix.open(cycleFile.getPath(), 0 /* O_RDONLY: enough for both calls */, 0);
+        if (fd < 0) {
+            fail("open " + cycleFile + ": " + posix.lastErrorStr());
+            return;
+        }
+        file = cycleFile;
+        writeStartedUpTo = UNSET;
+        droppedUpTo = UNSET;
+    }
+
+    /**
+     * Does the next step due behind the writer at file offset {@code writtenUpTo} of the tracked file, unmapping from
+     * {@code store} (the chunk mapping the thread holds) what it drops; false when none is due.
+     */
+    boolean step(MappedBytesStore store, long writtenUpTo) {
+        if (fd < 0) {
+            return false;
+        }
+        if (droppedUpTo == UNSET) { // a new file, or a restart: begin at the writer, leave older pages be
+            droppedUpTo = Math.max(FLOOR_BYTES, (writtenUpTo - EVICT_LAG_BYTES) & -STEP_BYTES);
+            writeStartedUpTo = droppedUpTo;
+        }
+        if (writtenUpTo - WRITE_LAG_BYTES >= writeStartedUpTo + STEP_BYTES) {
+            if (sync(writeStartedUpTo, PageCacheCalls.SYNC_FILE_RANGE_WRITE)) {
+                writeStartedUpTo += STEP_BYTES;
+            }
+            return true;
+        }
+        if (writtenUpTo - EVICT_LAG_BYTES >= droppedUpTo + STEP_BYTES) {
+            drop(store, droppedUpTo);
+            droppedUpTo += STEP_BYTES;
+            return true;
+        }
+        return false;
+    }
+
+    private void drop(MappedBytesStore store, long from) {
+        if (!sync(from, PageCacheCalls.SYNC_FILE_RANGE_WRITE_AND_WAIT)) { // only clean pages can be dropped
+            return;
+        }
+        long mappedFrom = Math.max(from, store.start());
+        long mappedTo = Math.min(from + STEP_BYTES, store.safeLimit());
+        if (mappedFrom < mappedTo) { // the rest lies in earlier chunks, which Chronicle unmaps once the writer moved on
+            if (posix.madvise(store.addressForWrite(mappedFrom), mappedTo - mappedFrom, PageCacheCalls.MADV_DONTNEED)
+                != 0) {
+                fail("madvise(MADV_DONTNEED): " + posix.lastErrorStr());
+                return;
+            }
+        }
+        int error = libc.posix_fadvise(fd, from, STEP_BYTES, PageCacheCalls.POSIX_FADV_DONTNEED);
+        if (error != 0) {
+            fail("posix_fadvise: " + posix.strerror(error));
+            return;
+        }
+        pagesReleased = pagesReleased + STEP_BYTES / MappingPrefaulter.PAGE_BYTES; // one writer
+    }
+
+    private boolean sync(long from, int flags) {
+        if (libc.sync_file_range(fd, from, STEP_BYTES, flags) != 0) {
+            fail("sync_file_range: " + posix.lastErrorStr());
+            return false;
+        }
+        return true;
+    }
+
+    private void fail(String why) {
+        LOG.warn("journal drop-behind off: {}", why);
+        failed = true;
+        closeFile();
+    }
+
+    /** Pages handed back to the kernel so far. */
+    long pagesReleased() {
+        return pagesReleased;
+    }
+
+    @Override
+    public void close() {
+        closeFile();
+    }
+
+    private void closeFile() {
+        if (fd >= 0) {
+            posix.close(fd);
+            fd = -1;
+        }
+        file = null;
+    }
+}

@@ -1,0 +1,82 @@
+package io.sluice.storage;
+
+import static io.sluice.storage.JournalPretoucherTest.EVENTS;
+import static io.sluice.storage.JournalPretoucherTest.append;
+import static io.sluice.storage.JournalPretoucherTest.replayAndCompare;
+import static io.sluice.storage.JournalPretoucherTest.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drop-behind: the pages the writer left behind leave the page cache, and every event still reads back. */
+class WrittenPageReleaserTest {
+    private static final long STEP = WrittenPageReleaser.STEP_BYTES;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void onlyWhereTheKernelCan() {
+        assumeTrue(MappingPrefaulter.isSupported() && WrittenPageReleaser.isSupported(),
+            "needs Linux 5.14+ and a libc binding");
+    }
+
+    @Test
+    void shouldDropWhatIsBehindTheWriterAndKeepTheHeadAndTheTail() throws IOException {
+        long written;
+        try (Journal journal = Journal.open(dataDir, JournalSettings.defaults())) {
+            assertTrue(journal.dropsBehind(), "on by default where the machine can");
+            JournalHandler handler = journal.newHandler();
+            handler.onStart();
+            append(handler, 0, EVENTS); // ~30 MB: past the floor and the eviction lag
+            handler.onShutdown();
+            written = cycleFile().toFile().length(); // Chronicle's file is larger than what was written: a bound only
+            long due = 4; // at least these 2 MiB steps lie between the floor and 12 MiB behind ~30 MB
+            waitFor(() -> journal.pagesReleased() >= due * STEP / MappingPrefaulter.PAGE_BYTES,
+                "4 steps were released (" + journal.pagesReleased() + " pages so far)");
+            assertFalse(resident(WrittenPageReleaser.FLOOR_BYTES, STEP), "the first step past the floor dropped");
+            assertTrue(resident(0, MappingPrefaulter.PAGE_BYTES), "the header page kept");
+        }
+        assertTrue(written > WrittenPageReleaser.FLOOR_BYTES + WrittenPageReleaser.EVICT_LAG_BYTES + 4 * STEP);
+        assertEquals(EVENTS, replayAndCompare(dataDir), "every event read back, from disk where it was dropped");
+    }
+
+    @Test
+    void shouldLeaveThePageCacheAloneWhenOff() throws IOException {
+        try (Journal journal = Journal.open(dataDir, JournalSettings.defaults().withDropBehind(false))) {
+            assertFalse(journal.dropsBehind());
+            JournalHandler handler = journal.newHandler();
+            handler.onStart();
+            append(handler, 0, EVENTS);
+            handler.onShutdown();
+            assertEquals(0, journal.pagesReleased());
+            assertTrue(resident(WrittenPageReleaser.FLOOR_BYTES, STEP), "written pages stay cached");
+        }
+    }
+
+    /** Whether the cycle file's pages in the range are all in the page cache ({@code mincore} on a new mapping). */
+    private boolean resident(long offset, long length) throws IOException {
+        try (FileChannel channel = FileChannel.open(cycleFile(), StandardOpenOption.READ)) {
+            MappedByteBuffer view = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
+            return view.isLoaded();
+        }
+    }
+
+    private Path cycleFile() throws IOException {
+        try (Stream<Path> files = Files.list(JournalQueue.JOURNAL.dir(dataDir))) {
+            return files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+    }
+}
