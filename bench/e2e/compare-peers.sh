@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# compare-peers.sh [--duration 20s] [--warmup 10s] [--reps 3] [--connections 4] [--size 200] [--server-cores K]
+# compare-peers.sh [--duration 20s] [--warmup 20s] [--reps 3] [--connections 4] [--size 200] [--server-cores K]
 #                   [--results DIR]
 #   (`./sluice bench compare ...` runs this; the old positional form SECONDS REPS CONNS SIZE still works.)
 #   Side by side on this machine: Sluice (the real jar, fresh data dir, everything on), tuned rsyslog (imptcp ->
@@ -8,8 +8,9 @@
 #   (interleaved, so a noisy minute hits all three), each on free ports, each driven by the same loggen settings:
 #   TCP, newline-framed BSD messages of SIZE bytes over CONNECTIONS connections, as fast as it can, for DURATION.
 #   Every server first gets WARMUP of the same load, unmeasured, and is drained before the measured load starts: what
-#   is measured is a server in steady state, as a long-running one is (the JVM compiles Sluice's hot path in its first
-#   ~15 s under load; C servers have nothing to warm). --warmup 0s measures from a cold start.
+#   is measured is a server in steady state, as a long-running one is (on 2 cores the JVM's C2 compiler was still
+#   busy 3 s out of 5 right after a 10 s warm-up, JFR; C servers have nothing to warm). --warmup 0s measures from a
+#   cold start.
 #   Measured the same way for every system:
 #     stored       Sluice: /api/stats totals.stored; peers: lines in their output file. Never what was sent.
 #                  The measured load's: the count at its end minus the count after the warm-up drained.
@@ -24,7 +25,7 @@
 #   JSON to DIR/compare-<yyyyMMdd'T'HHmmss>.json (DIR defaults to bench-results/). Deletes every data dir it made.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-secs=20 warm=10 reps=3 conns=4 size=200 server_cores='' results=$root/bench-results
+secs=20 warm=20 reps=3 conns=4 size=200 server_cores='' results=$root/bench-results
 command=${SLUICE_BENCH_COMMAND:-"$0${*:+ $*}"}
 if [[ ${1:-} =~ ^[0-9]+$ ]]; then secs=$1 reps=${2:-3} conns=${3:-4} size=${4:-200}; set --; fi
 while [ $# -gt 0 ]; do

@@ -27,7 +27,7 @@ public record JournalSettings(RollCycle rollCycle, int maxBatchBytes, int maxBat
     public static final int MAX_BATCH_BYTES_LIMIT = 4 * 1024 * 1024;
     /** Measured on: see BENCHMARKS.md. */
     public static final boolean DEFAULT_PRETOUCH = true;
-    /** Measured on: see BENCHMARKS.md ("Readying journal pages"). */
+    /** Measured on: see BENCHMARKS.md ("Session 6"). */
     public static final boolean DEFAULT_DROP_BEHIND = true;
 
     public JournalSettings {

@@ -14,16 +14,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why: a page the prefaulter readies comes from free memory, and on the virtual machines this project measures
  * on, memory free for a few seconds is handed back to the hypervisor (free page reporting), which must back it again
- * on first touch: 13-27 us per 4 KiB page, against 1.3 us for a page freed a moment ago (BENCHMARKS.md, "Readying
- * journal pages"). Readying the journal's pages was the largest cost per event. With drop-behind the pages readied
- * next are mostly the ones just released. It also keeps the journal's page cache to about {@link #EVICT_LAG_BYTES}
- * plus what is readied ahead, instead of all free memory, and gets its bytes to disk within that many bytes of the
- * writer instead of when the kernel's flusher gets to them (30 s, or 10 % of memory dirty): no writeback storms.
+ * on first touch: 13-27 us per 4 KiB page, against 1.3 us for a page freed a moment ago (BENCHMARKS.md, "Session 6").
+ * Readying the journal's pages was the largest cost per event. With drop-behind the pages readied next are mostly the
+ * ones just released. It also keeps the journal's page cache to about {@link #EVICT_LAG_BYTES} plus what is readied
+ * ahead, instead of all free memory, and gets its bytes to disk within that many bytes of the writer instead of when
+ * the kernel's flusher gets to them (30 s, or 10 % of memory dirty): no writeback storms.
  *
  * <p>Cost: a page the writer touches again after it was dropped is read back from disk, a major fault on the journal
- * thread. Chronicle writes behind itself only into its index arrays (an entry every 64th excerpt; with 512-event
- * excerpts, a 4 KiB page of them lasts minutes) and the file's header, which {@link #FLOOR_BYTES} keeps.
- * Replaying recent events reads them from disk, not memory.
+ * thread. Chronicle writes behind itself only into its index arrays (with the daily roll cycle, an entry every 256th
+ * excerpt: a 4 KiB page of them covers 131 072 excerpts, minutes at full load) and into the file's header, which
+ * {@link #FLOOR_BYTES} keeps. Replaying recent events reads them from disk, not memory.
  *
  * <p>Thread contract: one thread (the prefault thread); {@link #pagesReleased} from any.
  */
