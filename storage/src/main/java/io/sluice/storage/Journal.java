@@ -63,7 +63,7 @@ public final class Journal implements AutoCloseable {
         this.metrics = new JournalMetrics(lastSequenceAtOpen,
             List.of(JournalQueue.JOURNAL.dir(dataDir), JournalQueue.DEAD_LETTER.dir(dataDir)));
         boolean prefault = settings.pretouch() && prefaultIfSupported && MappingPrefaulter.isSupported();
-        this.prefaulter = prefault ? new MappingPrefaulter(settings.dropBehind()) : null;
+        this.prefaulter = prefault ? new MappingPrefaulter(settings.dropBehind(), settings.fsync()) : null;
         this.pretoucher = settings.pretouch() && !prefault ? new JournalPretoucher() : null;
     }
 

@@ -72,11 +72,14 @@ final class MappingPrefaulter implements AutoCloseable {
     private record Handover(MappedBytesStore store, File file) {
     }
 
-    /** @param dropBehind also write back and drop the pages behind the writer, where this machine can */
-    MappingPrefaulter(boolean dropBehind) {
+    /**
+     * @param dropBehind  also write back and drop the pages behind the writer, where this machine can
+     * @param writerSyncs the writer {@code msync}s every excerpt: what is behind it is written back already
+     */
+    MappingPrefaulter(boolean dropBehind, boolean writerSyncs) {
         this.posix = PosixAPI.posix();
         this.releaser = dropBehind && WrittenPageReleaser.isSupported()
-            ? new WrittenPageReleaser(posix, PageCacheCalls.libc()) : null;
+            ? new WrittenPageReleaser(posix, PageCacheCalls.libc(), writerSyncs) : null;
         this.thread = new Thread(this::run, "sluice-journal-prefault");
         thread.setDaemon(true);
         thread.start();

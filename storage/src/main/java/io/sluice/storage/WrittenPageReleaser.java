@@ -42,6 +42,12 @@ final class WrittenPageReleaser implements AutoCloseable {
 
     private final PosixAPI posix;
     private final PageCacheCalls.LibC libc;
+    /**
+     * False when the writer {@code msync}s every excerpt ({@code journal.fsync}): what lies behind it is on disk
+     * already, and starting writeback there would only add data for each of the writer's ext4 journal commits to
+     * wait on. Then this only drops.
+     */
+    private final boolean startsWriteback;
     private File file;
     private int fd = -1;
     private long writeStartedUpTo = UNSET;
@@ -49,9 +55,10 @@ final class WrittenPageReleaser implements AutoCloseable {
     private volatile long pagesReleased;
     private boolean failed;
 
-    WrittenPageReleaser(PosixAPI posix, PageCacheCalls.LibC libc) {
+    WrittenPageReleaser(PosixAPI posix, PageCacheCalls.LibC libc, boolean writerSyncs) {
         this.posix = posix;
         this.libc = libc;
+        this.startsWriteback = !writerSyncs;
     }
 
     /** Whether this machine can: the prefaulter's needs and a libc binding. */
@@ -87,7 +94,7 @@ final class WrittenPageReleaser implements AutoCloseable {
             droppedUpTo = Math.max(FLOOR_BYTES, (writtenUpTo - EVICT_LAG_BYTES) & -STEP_BYTES);
             writeStartedUpTo = droppedUpTo;
         }
-        if (writtenUpTo - WRITE_LAG_BYTES >= writeStartedUpTo + STEP_BYTES) {
+        if (startsWriteback && writtenUpTo - WRITE_LAG_BYTES >= writeStartedUpTo + STEP_BYTES) {
             if (sync(writeStartedUpTo, PageCacheCalls.SYNC_FILE_RANGE_WRITE)) {
                 writeStartedUpTo += STEP_BYTES;
             }
@@ -102,7 +109,7 @@ final class WrittenPageReleaser implements AutoCloseable {
     }
 
     private void drop(MappedBytesStore store, long from) {
-        if (!sync(from, PageCacheCalls.SYNC_FILE_RANGE_WRITE_AND_WAIT)) { // only clean pages can be dropped
+        if (startsWriteback && !sync(from, PageCacheCalls.SYNC_FILE_RANGE_WRITE_AND_WAIT)) { // only clean pages drop
             return;
         }
         long mappedFrom = Math.max(from, store.start());

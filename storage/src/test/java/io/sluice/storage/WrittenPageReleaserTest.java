@@ -54,6 +54,23 @@ class WrittenPageReleaserTest {
     }
 
     @Test
+    void shouldStillDropBehindAWriterThatSyncsEveryExcerpt() throws IOException {
+        int events = EVENTS; // ~30 MB in excerpts of 512 events, each one msync'ed
+        try (Journal journal = Journal.open(dataDir, JournalSettings.defaults().withFsync(true))) {
+            assertTrue(journal.dropsBehind());
+            JournalHandler handler = journal.newHandler();
+            handler.onStart();
+            for (int i = 0; i < events; i++) {
+                handler.onEvent(JournalEvents.parsed(i), i, (i + 1) % 512 == 0 || i == events - 1);
+            }
+            handler.onShutdown();
+            waitFor(() -> journal.pagesReleased() > 0, "a step was released");
+            assertFalse(resident(WrittenPageReleaser.FLOOR_BYTES, STEP), "synced pages dropped without writeback");
+        }
+        assertEquals(events, replayAndCompare(dataDir));
+    }
+
+    @Test
     void shouldLeaveThePageCacheAloneWhenOff() throws IOException {
         try (Journal journal = Journal.open(dataDir, JournalSettings.defaults().withDropBehind(false))) {
             assertFalse(journal.dropsBehind());
