@@ -53,6 +53,7 @@ class PromtoolIT {
                 HttpResponse.BodyHandlers.ofString());
             assertEquals(200, scrape.statusCode());
             assertTrue(scrape.body().contains("sluice_"), scrape.body());
+            assertTrue(scrape.body().contains("sluice_journal_pages_released_total "), "drop-behind's counter");
             assertPromtoolAccepts(scrape.body());
         }
     }
