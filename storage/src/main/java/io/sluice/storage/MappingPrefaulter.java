@@ -28,11 +28,15 @@ import org.slf4j.LoggerFactory;
  * 42 ms. Made on the journal thread, each such wait stalled the ring and set ingest -> journal p99 at ~30 ms. Here
  * they stall only this thread, which stays {@link #AHEAD_BYTES} ahead: over 100 ms of appends at that rate.
  *
+ * <p>The same thread drops the pages behind the writer from the page cache ({@link WrittenPageReleaser}), once
+ * nothing is due ahead.
+ *
  * <p>The mapping stays alive while this thread uses it: the journal thread reserves each chunk's store (Chronicle
  * reference counting) when it hands it over, and this thread releases it when it moves to the next one or closes.
  *
- * <p>Thread contract: {@link #ahead} on the journal thread only (one handler at a time), allocating nothing;
- * {@link #pagesPopulated} from any thread; {@link #close} from any one thread, after the journal thread stopped.
+ * <p>Thread contract: {@link #ahead} on the journal thread only (one handler at a time), allocating nothing but a
+ * hand-over per mapped chunk; {@link #pagesPopulated} and {@link #pagesReleased} from any thread; {@link #close} from
+ * any one thread, after the journal thread stopped.
  */
 final class MappingPrefaulter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MappingPrefaulter.class);
