@@ -43,6 +43,13 @@ public final class LogEvent {
      */
     private int presentSpans;
 
+    static {
+        if (Field.COUNT > Integer.SIZE) {
+            throw new ExceptionInInitializerError("presentSpans holds " + Integer.SIZE + " fields, Field has "
+                + Field.COUNT);
+        }
+    }
+
     private long sequence;
     private long receivedAtNanos;
     private long timestampNanos;

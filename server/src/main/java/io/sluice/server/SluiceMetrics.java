@@ -27,9 +27,9 @@ import io.sluice.ingest.http.BodyBudget;
 import io.sluice.ingest.http.DurableAcks;
 import io.sluice.ingest.http.HttpIngestMetrics;
 import io.sluice.server.http.BearerTokenAuth;
-import java.util.List;
 import io.sluice.storage.Journal;
 import io.sluice.storage.JournalMetrics;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
 
@@ -191,7 +191,7 @@ final class SluiceMetrics {
     void bindJournal(Journal store) {
         JournalMetrics journal = store.metrics();
         functionCounter("sluice.journal.pages.released",
-            "Journal pages written back and dropped from the page cache behind the writer (journal.drop-behind)",
+            "Journal pages behind the writer handed back to the kernel (journal.drop-behind; pages still mapped elsewhere stay)",
             store, Journal::pagesReleased);
         functionCounter("sluice.journal.events.stored", "Events appended to the journal", journal,
             JournalMetrics::eventsAppended);

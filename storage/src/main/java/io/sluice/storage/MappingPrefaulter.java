@@ -140,8 +140,9 @@ final class MappingPrefaulter implements AutoCloseable {
         return releaser == null ? 0 : releaser.pagesReleased();
     }
 
+    /** Whether pages behind the writer are being dropped: on, supported here, and not turned off by a failure. */
     boolean dropsBehind() {
-        return releaser != null;
+        return releaser != null && !releaser.failed();
     }
 
     /** Stops the thread and releases the mapping it held. */

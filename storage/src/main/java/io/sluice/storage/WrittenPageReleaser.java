@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>Cost: a page the writer touches again after it was dropped is read back from disk, a major fault on the journal
  * thread. Chronicle writes behind itself only into its index arrays (with the daily roll cycle, an entry every 256th
  * excerpt: a 4 KiB page of them covers 131 072 excerpts, minutes at full load) and into the file's header, which
- * {@link #FLOOR_BYTES} keeps. Replaying recent events reads them from disk, not memory.
+ * {@link #FLOOR_BYTES} keeps. Replaying recent events reads them from disk, not memory. And a slow disk delays the
+ * prefaulting that shares the thread: a step waits for its writeback (the prefaulter goes first whenever a step of it
+ * is due, and stays 3-4 MiB ahead).
  *
  * <p>Thread contract: one thread (the prefault thread); {@link #pagesReleased} from any.
  */
@@ -53,7 +55,7 @@ final class WrittenPageReleaser implements AutoCloseable {
     private long writeStartedUpTo = UNSET;
     private long droppedUpTo = UNSET;
     private volatile long pagesReleased;
-    private boolean failed;
+    private volatile boolean failed;
 
     WrittenPageReleaser(PosixAPI posix, PageCacheCalls.LibC libc, boolean writerSyncs) {
         this.posix = posix;
@@ -143,9 +145,17 @@ final class WrittenPageReleaser implements AutoCloseable {
         closeFile();
     }
 
-    /** Pages handed back to the kernel so far. */
+    /**
+     * Pages of the ranges handed back to the kernel so far: what {@code posix_fadvise} was asked to drop (it keeps a
+     * page still mapped by another mapping, such as a reader's).
+     */
     long pagesReleased() {
         return pagesReleased;
+    }
+
+    /** Whether it turned itself off after a failed call. */
+    boolean failed() {
+        return failed;
     }
 
     @Override
