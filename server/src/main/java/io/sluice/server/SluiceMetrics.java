@@ -191,7 +191,8 @@ final class SluiceMetrics {
     void bindJournal(Journal store) {
         JournalMetrics journal = store.metrics();
         functionCounter("sluice.journal.pages.released",
-            "Journal pages behind the writer handed back to the kernel (journal.drop-behind; pages still mapped elsewhere stay)",
+            "Journal pages behind the writer handed back to the kernel (journal.drop-behind; pages still mapped "
+                + "elsewhere stay)",
             store, Journal::pagesReleased);
         functionCounter("sluice.journal.events.stored", "Events appended to the journal", journal,
             JournalMetrics::eventsAppended);

@@ -214,8 +214,8 @@ public final class SluiceServer implements AutoCloseable {
         LOG.info("journal at {} (next sequence {}, fsync {}, pretouch {}, drop-behind {}, batches <= {} events / {} "
                 + "bytes), ring {} slots, native transport {}, http auth {}",
             config.dataDir().toAbsolutePath(), pipeline.ring().sequenceBase(), onOff(config.journalFsync()),
-            journal.pretouchMode(), onOff(journal.dropsBehind()), config.journal().maxBatchEvents(), config.journal().maxBatchBytes(),
-            pipeline.bufferSize(), vertx.isNativeTransportEnabled(),
+            journal.pretouchMode(), onOff(journal.dropsBehind()), config.journal().maxBatchEvents(),
+            config.journal().maxBatchBytes(), pipeline.bufferSize(), vertx.isNativeTransportEnabled(),
             config.authTokens().isEmpty() ? "off" : config.authTokens().size() + " token(s)");
     }
 

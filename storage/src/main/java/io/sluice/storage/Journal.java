@@ -45,8 +45,8 @@ public final class Journal implements AutoCloseable {
 
     /**
      * With pretouch on, pages ahead of the writer are prefaulted in its own mapping where the kernel can
-     * ({@link MappingPrefaulter}, a thread fed by the journal thread), else touched by a {@link JournalPretoucher} thread;
-     * the other one is null, and both are when pretouch is off.
+     * ({@link MappingPrefaulter}, a thread fed by the journal thread), else touched by a {@link JournalPretoucher}
+     * thread; the other one is null, and both are when pretouch is off.
      */
     private final MappingPrefaulter prefaulter;
     private final JournalPretoucher pretoucher;
@@ -150,7 +150,7 @@ public final class Journal implements AutoCloseable {
         return prefaulter != null && prefaulter.dropsBehind();
     }
 
-    /** Pages written back and dropped behind the writer so far: for the metrics. */
+    /** Pages behind the writer handed back to the kernel so far (see {@link WrittenPageReleaser}): for the metrics. */
     public long pagesReleased() {
         return prefaulter == null ? 0 : prefaulter.pagesReleased();
     }

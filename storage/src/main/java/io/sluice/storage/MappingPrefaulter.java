@@ -1,7 +1,6 @@
 package io.sluice.storage;
 
 import java.io.File;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -95,7 +94,7 @@ final class MappingPrefaulter implements AutoCloseable {
      * answers without touching anything.
      */
     static boolean isSupported() {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+        if (!PageCacheCalls.onLinux()) {
             return false;
         }
         try {

@@ -42,8 +42,13 @@ final class PageCacheCalls {
         return LIBC;
     }
 
+    /** Whether this JVM runs on Linux: the only kernel whose calls the journal binds (here and in the prefaulter). */
+    static boolean onLinux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+    }
+
     private static LibC load() {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+        if (!onLinux()) {
             return null;
         }
         try {

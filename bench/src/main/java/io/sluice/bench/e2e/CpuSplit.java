@@ -32,24 +32,29 @@ record CpuSplit(String server, String client, String all) {
 
     private static void pin(String cpus) throws IOException, InterruptedException {
         long pid = ProcessHandle.current().pid();
-        Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(pid))
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (p.waitFor() != 0) {
+        if (taskset("-a", "-p", "-c", cpus, Long.toString(pid)) != 0) {
             throw new IOException("taskset -a -p -c " + cpus + " " + pid + " failed");
         }
     }
 
     private static boolean tasksetWorks() {
         try {
-            Process p = new ProcessBuilder("taskset", "-p", Long.toString(ProcessHandle.current().pid()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor() == 0;
+            return taskset("-p", Long.toString(ProcessHandle.current().pid())) == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Runs {@code taskset} with {@code args}, its output discarded; returns its exit status. */
+    private static int taskset(String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 1];
+        command[0] = "taskset";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start().waitFor();
     }
 
     private static String range(int from, int to) {

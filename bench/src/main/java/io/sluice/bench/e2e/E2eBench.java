@@ -87,8 +87,8 @@ public final class E2eBench implements Callable<Integer> {
         + "(${DEFAULT-VALUE})")
     String serverJavaOpts;
     @Option(names = "--pin-half-load", negatable = true,
-        description = "half-load: server and client on disjoint CPUs (taskset); default: on with more than 2 CPUs, "
-            + "where each side keeps at least 2 (on 2, the server would get one core at half of what it did on two)")
+        description = "half-load: server and client on disjoint CPUs (taskset); default: on with more than 2 CPUs "
+            + "(on 2, the server would get one core at half of what it did on two)")
     Boolean pinHalfLoad;
 
     @Option(names = "--corpus", defaultValue = "../shared/corpora/loghub")
