@@ -46,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--http-port", description = "HTTP API port, 0 = any free port (default: 8080)")
     Integer httpPort;
 
-    @Option(names = "--ring-size", description = "Ring slots, a power of two (default: 65536)")
+    @Option(names = "--ring-size", description = "Ring slots, a power of two (default: 4096)")
     Integer ringSize;
 
     @Override

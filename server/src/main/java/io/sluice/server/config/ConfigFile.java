@@ -19,7 +19,7 @@ import java.util.List;
  *   tcp: {port: 5514, max-frame-length: 65536, receive-buffer-bytes: 1048576, event-loops: 1, claim-batch: 256}
  *   udp: {port: 5514, receive-buffer-bytes: 1048576, max-datagram-bytes: 65536}
  *   tls: {port: 6514, cert: null, key: null, client-ca: null, reload-interval: 10s, engine: auto}
- * ring: {size: 65536, slot-bytes: 2048, wait-strategy: blocking}
+ * ring: {size: 4096, slot-bytes: 2048, wait-strategy: blocking}
  * journal: {fsync: false}
  * counters: {max-apps: 10000}
  * analyzers: {max-keys: 10000, stages: auto, latency: {json-fields: [duration_ms, "elapsed:s"], message-keys: [...],
