@@ -13,14 +13,8 @@ bash "$root/bench/peers/install.sh" >&2
 sng=${SLUICE_PEERS_ROOT:-/tmp/sng}/root
 work=$(mktemp -d /tmp/sluice-half-load.XXXX)
 export SLUICE_JAVA_OPTS=${SLUICE_JAVA_OPTS:--Xmx1g}
-${SERVER_CPU:+taskset -c "$SERVER_CPU"} bash "$root/sluice" run --data-dir "$work/data" --bind 127.0.0.1 \
-  --syslog-tcp-port 0 --syslog-udp-port 0 --http-port 0 >"$work/server.log" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 300); do grep -q '^listening' "$work/server.log" && break; sleep 0.1; done
-line=$(grep -m1 '^listening' "$work/server.log")
-tcp=$(grep -o 'syslog-tcp=[^ ]*' <<<"$line" | sed 's/.*://'); http=$(grep -o 'http=[^ ]*' <<<"$line" | sed 's/.*://')
-stored() { curl -s "http://127.0.0.1:$http/api/stats" | grep -o '"stored":[0-9]*' | head -1 | cut -d: -f2; }
+. "$root/bench/probes/sluice-server.sh"
+start_sluice "$work"
 # drained: the stored count once it has not changed for 2 s. With a 0.5 s check, one run of five (session 7)
 # counted 255 events fewer stored than sent, and the server was gone before that could be looked into.
 drained() {

@@ -12,14 +12,8 @@ secs=${2:-8}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bench_jar=$root/bench/target/sluice-bench.jar
 work=$(mktemp -d /tmp/sluice-udp-overload.XXXX)
-bash "$root/sluice" run --data-dir "$work/data" --bind 127.0.0.1 --syslog-tcp-port 0 --syslog-udp-port 0 \
-  --http-port 0 --ring-size "$ring" >"$work/server.log" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 300); do grep -q '^listening' "$work/server.log" && break; sleep 0.1; done
-line=$(grep -m1 '^listening' "$work/server.log")
-udp=$(grep -o 'syslog-udp=[^ ]*' <<<"$line" | sed 's/.*://'); http=$(grep -o 'http=[^ ]*' <<<"$line" | sed 's/.*://')
-stored() { curl -s "http://127.0.0.1:$http/api/stats" | grep -o '"stored":[0-9]*' | head -1 | cut -d: -f2; }
+. "$root/bench/probes/sluice-server.sh"
+start_sluice "$work" --ring-size "$ring"
 flood() { java -cp "$bench_jar" io.sluice.bench.load.UdpSyslogLoad 127.0.0.1 "$udp" "$1" 4 100; }
 flood 5 >/dev/null
 sleep 1
