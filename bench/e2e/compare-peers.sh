@@ -13,7 +13,7 @@
 #   cold start. The warm-up is two loggen runs of half of WARMUP each, so the measured load's connections are not
 #   the first the server has seen since start: code that runs when a connection opens or closes then is compiled
 #   already, as in a server that has been up a while (on the JVM, the first reconnect after C2 compiled the read path
-#   deoptimized it: ~2-7 % of the measured CPU). The same two runs for every system.
+#   deoptimized it: ~7 % of the measured CPU in 2 pairs). The same two runs for every system.
 #   Measured the same way for every system:
 #     stored       Sluice: /api/stats totals.stored; peers: lines in their output file. Never what was sent.
 #                  The measured load's: the count at its end minus the count after the warm-up drained.

@@ -7,7 +7,7 @@ start_sluice() {
     --syslog-tcp-port 0 --syslog-udp-port 0 --http-port 0 "$@" >"$work/server.log" 2>&1 &
   pid=$!
   # shellcheck disable=SC2064 # expand now: the trap must stop this server and delete this WORK
-  trap "kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf '$work'" EXIT
+  trap "kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf '$work'" EXIT
   for _ in $(seq 300); do grep -q '^listening' "$work/server.log" && break; sleep 0.1; done
   line=$(grep -m1 '^listening' "$work/server.log") || { echo "sluice did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
   tcp=$(grep -o 'syslog-tcp=[^ ]*' <<<"$line" | sed 's/.*://')

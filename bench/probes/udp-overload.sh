@@ -12,6 +12,7 @@ secs=${2:-8}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bench_jar=$root/bench/target/sluice-bench.jar
 work=$(mktemp -d /tmp/sluice-udp-overload.XXXX)
+export SLUICE_JAVA_OPTS=${SLUICE_JAVA_OPTS:--Xmx1g}
 . "$root/bench/probes/sluice-server.sh"
 start_sluice "$work" --ring-size "$ring"
 flood() { java -cp "$bench_jar" io.sluice.bench.load.UdpSyslogLoad 127.0.0.1 "$udp" "$1" 4 100; }
@@ -23,4 +24,4 @@ sleep 2
 after=$(stored)
 sent=$(grep -o 'sent=[0-9]*' <<<"$result" | cut -d= -f2)
 echo "ring=$ring $result stored=$((after - before)) kept=$(awk -v s="$((after - before))" -v n="$sent" \
-  'BEGIN { printf "%.0f%%", 100 * s / n }')"
+  'BEGIN { printf "%.0f%%", n > 0 ? 100 * s / n : 0 }')"

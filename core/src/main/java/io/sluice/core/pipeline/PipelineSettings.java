@@ -13,7 +13,7 @@ public record PipelineSettings(int ringSize, int slotBytes, WaitStrategyKind wai
     /**
      * 4 096 slots: about 6 ms of events at 700 k/s, and few enough that the slots in flight stay in the CPU caches.
      * With 65 536 (~150 MB of slots) every slot was cold when a lap came back to it, on the event loop and on the ring
-     * thread: the server spent ~17 % more CPU per event at the same load (BENCHMARKS.md, "Session 7"). A full ring
+     * thread: the server spent 15-20 % more CPU per event at the same load (BENCHMARKS.md, "Session 7"). A full ring
      * pauses TCP reads and answers HTTP 503, so a smaller ring loses nothing there; UDP, which cannot be paused,
      * leans on the socket's receive buffer ({@code syslog.udp.receive-buffer-bytes}) for longer stalls.
      */

@@ -13,21 +13,26 @@ import java.util.List;
  * into its slot, publishes. When the ring has no room it retries every millisecond until the configured wait is
  * over, then fails with {@link RingFull} so the request can be answered 503 (HTTP backpressure).
  *
- * <p>A body is claimed in chunks of at most half the ring, so a body larger than that can be partly published
- * when the wait runs out; {@link RingFull#published()} says how many, and the client's retry may store those
- * twice. Bodies up to half the ring (32 768 events by default) are all or nothing.
+ * <p>A body is claimed in chunks of at most half the ring. The configured wait decides only whether a body gets in:
+ * once its first chunk is published, refusing the rest would store part of the body, and the client's retry would
+ * store that part twice, so the rest waits for room for up to {@link #STARTED_BODY_MAX_WAIT} (the consumers free the
+ * ring within milliseconds unless they are stuck). Only then does a body fail partly published; {@link
+ * RingFull#published()} says how many of its events are stored.
  */
 final class DraftPublisher {
     private static final long RETRY_MS = 1;
+    static final Duration STARTED_BODY_MAX_WAIT = Duration.ofSeconds(30);
 
     private final Vertx vertx;
     private final EventRing ring;
     private final long maxWaitNanos;
+    private final long startedBodyMaxWaitNanos;
 
     DraftPublisher(Vertx vertx, EventRing ring, Duration maxWait) {
         this.vertx = vertx;
         this.ring = ring;
         this.maxWaitNanos = maxWait.toNanos();
+        this.startedBodyMaxWaitNanos = Math.max(maxWaitNanos, STARTED_BODY_MAX_WAIT.toNanos());
     }
 
     /** Publishes every draft; completes with the highest ring sequence used. Call on an event loop. */
@@ -71,7 +76,8 @@ final class DraftPublisher {
                 int n = Math.min(maxChunk, drafts.size() - next);
                 long hi = ring.tryClaim(n);
                 if (hi < 0) {
-                    if (System.nanoTime() - startedNanos >= maxWaitNanos) {
+                    long maxWait = next == 0 ? maxWaitNanos : startedBodyMaxWaitNanos;
+                    if (System.nanoTime() - startedNanos >= maxWait) {
                         done.fail(new RingFull(next));
                     } else {
                         vertx.setTimer(RETRY_MS, id -> run());

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -163,6 +164,21 @@ class HttpIngestHandlerTest {
         assertTrue(new JsonObject(overloaded.body()).getString("error").contains("overloaded"));
         consumerGate.countDown();
         assertEquals(List.of("a", "b", "c", "d"), waitForStored(4), "the first body is stored once the gate opens");
+    }
+
+    @Test
+    void shouldStoreAStartedBodyWholeEvenWhenTheRingStaysFullPastTheWait() throws Exception {
+        int port = start(4, new HttpIngestSettings(1 << 20, 1 << 20, 1 << 10, Duration.ofMillis(100), 2));
+        gated = true; // the consumer stops: the body's first two chunks (2 slots each) get in and fill the ring
+        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(
+            request(port, "text/plain", null, "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n".getBytes()),
+            HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(500); // five times the wait, ring full: refusing now would leave 4 of the 10 events stored
+        consumerGate.countDown();
+        HttpResponse<String> response = answer.get(10, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), waitForStored(10),
+            "every event once, in order");
     }
 
     @Test
