@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class DraftPublisher {
     private static final long RETRY_MS = 1;
-    static final Duration STARTED_BODY_MAX_WAIT = Duration.ofSeconds(30);
+    private static final Duration STARTED_BODY_MAX_WAIT = Duration.ofSeconds(30);
 
     private final Vertx vertx;
     private final EventRing ring;
@@ -45,14 +45,21 @@ final class DraftPublisher {
     /** The ring stayed full for the whole wait. */
     static final class RingFull extends RuntimeException {
         private final int published;
+        private final Duration waited;
 
-        RingFull(int published) {
+        RingFull(int published, Duration waited) {
             super("ring full", null, false, false);
             this.published = published;
+            this.waited = waited;
         }
 
         int published() {
             return published;
+        }
+
+        /** The wait that ran out: the configured one, or the longer one of a body already partly published. */
+        Duration waited() {
+            return waited;
         }
     }
 
@@ -78,7 +85,7 @@ final class DraftPublisher {
                 if (hi < 0) {
                     long maxWait = next == 0 ? maxWaitNanos : startedBodyMaxWaitNanos;
                     if (System.nanoTime() - startedNanos >= maxWait) {
-                        done.fail(new RingFull(next));
+                        done.fail(new RingFull(next, Duration.ofNanos(maxWait)));
                     } else {
                         vertx.setTimer(RETRY_MS, id -> run());
                     }

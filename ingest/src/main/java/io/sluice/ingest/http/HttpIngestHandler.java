@@ -9,7 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -102,8 +101,7 @@ public final class HttpIngestHandler {
         HttpServerResponse response = request.response();
         String contentType = mediaType(request.getHeader("content-type"));
         if (error instanceof DraftPublisher.RingFull full) {
-            Duration waited = full.published() > 0 ? DraftPublisher.STARTED_BODY_MAX_WAIT : settings.backpressureWait();
-            overloaded(response, contentType, "the ring stayed full for " + waited.toMillis() + " ms",
+            overloaded(response, contentType, "the ring stayed full for " + full.waited().toMillis() + " ms",
                 full.published() > 0 ? " (" + full.published() + " events of this body were stored)" : "");
         } else if (error instanceof BodyBudget.Exhausted exhausted) {
             overloaded(response, contentType, exhausted.getMessage(), "");
