@@ -4,9 +4,6 @@ import io.sluice.core.Field;
 import io.sluice.core.Format;
 import io.sluice.core.LogEvent;
 import io.sluice.core.Transport;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
@@ -16,41 +13,55 @@ import sun.misc.Unsafe;
 /**
  * The journal's binary record for one {@link LogEvent}: compact, versioned, written and read without allocating.
  *
- * <p>Layout of version {@value #VERSION} ("stop-bit" is Chronicle's 7-bits-per-byte varint; "zigzag" maps small
- * negative ints to small unsigned ones first, so {@code -1} takes one byte):
+ * <p>Layout of version {@value #VERSION}, the records of an excerpt written with {@link ExcerptHeader} version 2
+ * ("stop-bit" is Chronicle's 7-bits-per-byte varint; "zigzag" maps small negative numbers to small unsigned ones
+ * first, so {@code -1} takes one byte):
  *
  * <pre>
  *  field                   encoding
- *  version                 u8 = 1
- *  sequence                stop-bit           journal sequence, never reused
- *  receivedAtNanos         i64                epoch nanos (a stop-bit would take 9 bytes)
+ *  sequence                stop-bit delta     from the excerpt's previous record (the first: from the header's
+ *                                             firstSequence, so 0); journal sequences are never reused
+ *  receivedAtNanos         zigzag delta       epoch nanos, from the previous record's (the first: from 0)
  *  codes                   u8                 transport code &lt;&lt; 4 | format code
  *  presence                u8                 bit 0: timestamp present, bit 1: zone offset present
- *  timestampNanos          i64                only if presence bit 0
+ *  timestampNanos          zigzag delta       timestamp - receivedAtNanos, only if presence bit 0
  *  timestampOffsetSeconds  zigzag stop-bit    only if presence bit 1
  *  facility, severity      zigzag stop-bit    UNKNOWN (-1) takes one byte
  *  flags                   stop-bit
  *  rawLength               stop-bit
  *  cutBytes                zigzag stop-bit    originalLength - rawLength (0 unless truncated)
- *  peerLength, peer        stop-bit, bytes    ASCII "ip:port"
+ *  peer                    stop-bit ref       0: inline, a stop-bit length and the ASCII "ip:port" follow, and the
+ *                                             peer joins the excerpt's {@link PeerTable} if it has room;
+ *                                             n &gt; 0: the table's entry n - 1
  *  raw                     rawLength bytes
  *  spanCount               stop-bit           Field.COUNT when written
  *  spans (spanCount times) stop-bit length+1  (ABSENT -&gt; 0), then stop-bit offset only when present
  * </pre>
  *
- * A parsed RFC 5424 event costs its raw and peer bytes plus ~45 (a 200-byte line from an IPv4 peer: ~260 bytes).
- * Spans are written in {@link Field} ordinal order behind their count, so a field appended to {@code Field} later
- * is read back as absent from older records without a new version. Anything else that changes the layout needs a
- * new version byte; readers reject versions they do not know with a {@link JournalFormatException} rather than
- * misread bytes.
+ * A parsed RFC 5424 line from a peer seen earlier in its excerpt costs its raw bytes plus ~30 (a 200-byte line: ~230
+ * bytes; version 1 repeated the sequence, both times and the peer in full: ~260). The deltas and the peer table
+ * restart with each excerpt ({@link #startWriting}, {@link #startReading}), so an excerpt reads on its own, as
+ * replays that skip excerpts need.
  *
- * <p>Thread contract: an instance is not thread-safe (it holds a scratch buffer); use one per thread. Neither
- * method allocates, except {@link #read} on a raw longer than the target's inline buffer (see
+ * <p>Version 1 (excerpt header version 1, still read): every record starts with a version byte {@code 1}, the
+ * sequence is a full stop-bit, receivedAtNanos and timestampNanos are native-order i64, and the peer is always
+ * inline (stop-bit length, bytes); every other field is as above.
+ *
+ * <p>Spans are written in {@link Field} ordinal order behind their count, so a field appended to {@code Field} later
+ * is read back as absent from older records without a new version. Anything else that changes the layout needs a
+ * new version; readers reject versions they do not know with a {@link JournalFormatException} rather than misread
+ * bytes.
+ *
+ * <p>Thread contract: an instance is not thread-safe (it holds scratch buffers and each direction's excerpt
+ * context); use one per thread. A new instance writes and reads as if an excerpt with first sequence 0 had just
+ * started. Neither direction allocates, except {@link #read} on a raw longer than the target's inline buffer (see
  * {@link LogEvent#ensureRawCapacity}).
  */
 public final class EventRecordCodec {
-    /** The record version this build writes, and the only one it reads. */
-    public static final int VERSION = 1;
+    /** The record version this build writes; it also reads {@value #FIRST_VERSION}. */
+    public static final int VERSION = 2;
+    /** Per-record version byte, full sequence, i64 times and inline peers. */
+    static final int FIRST_VERSION = 1;
 
     private static final int PRESENT_TIMESTAMP = 1;
     private static final int PRESENT_OFFSET = 2;
@@ -59,11 +70,9 @@ public final class EventRecordCodec {
 
     /** Largest stop-bit: a negative long is 9 groups of 7 bits and a terminating 0 (Chronicle's format). */
     private static final int MAX_STOP_BIT_BYTES = 10;
-    /** Everything before the peer bytes: version, sequence, 2 x i64, 2 x u8 and 7 stop-bits of ints. */
-    private static final int MAX_HEADER_BYTES = 1 + MAX_STOP_BIT_BYTES + 8 + 1 + 1 + 8 + 7 * MAX_STOP_BIT_BYTES;
+    /** Everything before the peer bytes: 2 x u8 and 11 stop-bits (3 of them longs). */
+    private static final int MAX_HEADER_BYTES = 2 + 11 * MAX_STOP_BIT_BYTES;
     private static final int MAX_SPANS_BYTES = MAX_STOP_BIT_BYTES + Field.COUNT * 2 * MAX_STOP_BIT_BYTES;
-    /** Chronicle writes an i64 in native order ({@code MappedBytes} stores it with {@code Unsafe.putLong}). */
-    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     /** Where the spans start in the write scratch: after the longest header and peer. */
     private static final int SPANS_AT = MAX_HEADER_BYTES + LogEvent.MAX_PEER_BYTES;
     private static final Unsafe UNSAFE = UnsafeMemory.UNSAFE;
@@ -76,20 +85,73 @@ public final class EventRecordCodec {
      * in Chronicle's per-field writes.
      */
     private final byte[] writeScratch = new byte[SPANS_AT + MAX_SPANS_BYTES];
+    private final ExcerptContext written = new ExcerptContext();
+    private final ExcerptContext read = new ExcerptContext();
+    private int readVersion = VERSION;
 
-    /** Appends one record for {@code event} at {@code out}'s write position. */
+    /** What the records of one excerpt are encoded against: the previous record's values and the peers named. */
+    private static final class ExcerptContext {
+        final PeerTable peers = new PeerTable();
+        long sequence;
+        long receivedAtNanos;
+
+        void start(long firstSequence) {
+            sequence = firstSequence;
+            receivedAtNanos = 0;
+            peers.clear();
+        }
+
+        void advance(long sequence, long receivedAtNanos) {
+            this.sequence = sequence;
+            this.receivedAtNanos = receivedAtNanos;
+        }
+    }
+
+    /** Starts the records of a new excerpt whose header names {@code firstSequence}; call before its first write. */
+    public void startWriting(long firstSequence) {
+        written.start(firstSequence);
+    }
+
+    /**
+     * Starts reading the records of an excerpt written with header version {@code excerptVersion}.
+     *
+     * @throws JournalFormatException for a version this build cannot read
+     */
+    public void startReading(int excerptVersion, long firstSequence) {
+        if (excerptVersion != VERSION && excerptVersion != FIRST_VERSION) {
+            throw unsupported("batch", excerptVersion);
+        }
+        readVersion = excerptVersion;
+        read.start(firstSequence);
+    }
+
+    static JournalFormatException unsupported(String what, int version) {
+        return new JournalFormatException("unsupported journal " + what + " version " + version + " (this build reads "
+            + FIRST_VERSION + " and " + VERSION + "); read it with a newer Sluice");
+    }
+
+    /**
+     * Appends one record for {@code event} at {@code out}'s write position. The excerpt context moves on only once
+     * the whole record is written, so a caller that drops a record that failed midway can go on writing.
+     */
     public void write(LogEvent event, BytesOut<?> out) {
         byte[] b = writeScratch;
-        int headerLength = putHeader(event, b);
+        int peerIndex = written.peers.indexOf(event.peer(), event.peerLength());
+        int headerLength = putHeader(event, b, peerIndex);
         int spansEnd = putSpans(event, b, SPANS_AT);
         int spansLength = spansEnd - SPANS_AT;
         int rawLength = event.rawLength();
-        if (out instanceof Bytes<?> bytes && writeDirect(bytes, b, headerLength, event.raw(), rawLength, spansLength)) {
-            return;
+        boolean direct = out instanceof Bytes<?> bytes
+            && writeDirect(bytes, b, headerLength, event.raw(), rawLength, spansLength);
+        if (!direct) {
+            out.write(b, 0, headerLength);
+            out.write(event.raw(), 0, rawLength);
+            out.write(b, SPANS_AT, spansLength);
         }
-        out.write(b, 0, headerLength);
-        out.write(event.raw(), 0, rawLength);
-        out.write(b, SPANS_AT, spansLength);
+        written.advance(event.sequence(), event.receivedAtNanos());
+        if (peerIndex < 0) {
+            written.peers.addIfRoom(event.peer(), event.peerLength());
+        }
     }
 
     /**
@@ -116,19 +178,17 @@ public final class EventRecordCodec {
         return true;
     }
 
-    /** The record up to and including the peer bytes, at {@code b[0]}; returns its length. */
-    private static int putHeader(LogEvent event, byte[] b) {
-        b[0] = VERSION;
-        int at = putStopBit(b, 1, event.sequence());
-        I64.set(b, at, event.receivedAtNanos());
-        at += 8;
+    /** The record up to and including the peer, at {@code b[0]}; returns its length. */
+    private int putHeader(LogEvent event, byte[] b, int peerIndex) {
+        long receivedAt = event.receivedAtNanos();
+        int at = putStopBit(b, 0, event.sequence() - written.sequence);
+        at = putZigZag(b, at, receivedAt - written.receivedAtNanos);
         b[at++] = (byte) (event.transport().code() << 4 | event.format().code());
         boolean hasTimestamp = event.timestampNanos() != LogEvent.NO_TIMESTAMP;
         boolean hasOffset = event.timestampOffsetSeconds() != LogEvent.NO_OFFSET;
         b[at++] = (byte) ((hasTimestamp ? PRESENT_TIMESTAMP : 0) | (hasOffset ? PRESENT_OFFSET : 0));
         if (hasTimestamp) {
-            I64.set(b, at, event.timestampNanos());
-            at += 8;
+            at = putZigZag(b, at, event.timestampNanos() - receivedAt);
         }
         if (hasOffset) {
             at = putZigZag(b, at, event.timestampOffsetSeconds());
@@ -139,6 +199,10 @@ public final class EventRecordCodec {
         int rawLength = event.rawLength();
         at = putStopBit(b, at, rawLength);
         at = putZigZag(b, at, event.originalLength() - rawLength);
+        if (peerIndex >= 0) {
+            return putStopBit(b, at, peerIndex + 1L);
+        }
+        b[at++] = 0; // inline
         int peerLength = event.peerLength();
         at = putStopBit(b, at, peerLength);
         System.arraycopy(event.peer(), 0, b, at, peerLength);
@@ -183,32 +247,54 @@ public final class EventRecordCodec {
         return putStopBit(b, at, (value << 1 ^ value >> 31) & 0xFFFF_FFFFL);
     }
 
+    /** A long delta, zigzagged: its stop-bit form is as short as the delta's magnitude, whatever its sign. */
+    private static int putZigZag(byte[] b, int at, long value) {
+        return putStopBit(b, at, value << 1 ^ value >> 63);
+    }
+
     /**
-     * Reads the record at {@code in}'s read position into {@code target}, overwriting everything in it.
+     * Reads the next record of the excerpt started with {@link #startReading} at {@code in}'s read position into
+     * {@code target}, overwriting everything in it.
      *
      * @throws JournalFormatException if the record has an unknown version or is inconsistent (corrupt)
      */
     public void read(BytesIn<?> in, LogEvent target) {
-        int version = in.readUnsignedByte();
-        if (version != VERSION) {
-            throw new JournalFormatException("unsupported journal record version " + version + " (this build reads "
-                + VERSION + "); read it with a newer Sluice");
+        boolean first = readVersion == FIRST_VERSION;
+        if (first) {
+            int version = in.readUnsignedByte();
+            if (version != FIRST_VERSION) {
+                throw unsupported("record", version);
+            }
         }
-        long sequence = in.readStopBit();
-        long receivedAt = in.readLong();
+        long sequence = first ? in.readStopBit() : read.sequence + in.readStopBit();
+        long receivedAt = first ? in.readLong() : read.receivedAtNanos + readZigZagLong(in);
         int codes = in.readUnsignedByte();
         int presence = in.readUnsignedByte();
-        long timestamp = (presence & PRESENT_TIMESTAMP) != 0 ? in.readLong() : LogEvent.NO_TIMESTAMP;
+        long timestamp = LogEvent.NO_TIMESTAMP;
+        if ((presence & PRESENT_TIMESTAMP) != 0) {
+            timestamp = first ? in.readLong() : receivedAt + readZigZagLong(in);
+        }
         int offset = (presence & PRESENT_OFFSET) != 0 ? readZigZag(in) : LogEvent.NO_OFFSET;
         int facility = readZigZag(in);
         int severity = readZigZag(in);
         int flags = (int) in.readStopBit();
         int rawLength = readLength(in, Integer.MAX_VALUE, "raw");
         int originalLength = rawLength + readZigZag(in);
-        int peerLength = readLength(in, LogEvent.MAX_PEER_BYTES, "peer");
-        in.read(peerScratch, 0, peerLength);
+        int peerIndex = first ? -1 : readLength(in, read.peers.size(), "peer reference") - 1;
+        byte[] peer = peerScratch;
+        int peerLength;
+        if (peerIndex < 0) {
+            peerLength = readLength(in, LogEvent.MAX_PEER_BYTES, "peer");
+            in.read(peerScratch, 0, peerLength);
+            if (!first) {
+                read.peers.addIfRoom(peerScratch, peerLength);
+            }
+        } else {
+            peer = read.peers.peer(peerIndex);
+            peerLength = read.peers.length(peerIndex);
+        }
         readRaw(in, target, rawLength); // clears what the slot parsed before: set parsed values after this
-        target.setPeer(peerScratch, peerLength);
+        target.setPeer(peer, peerLength);
         target.setSequence(sequence);
         target.setReceivedAtNanos(receivedAt);
         target.setTransport(Transport.ofCode(codes >>> 4));
@@ -220,6 +306,7 @@ public final class EventRecordCodec {
         }
         target.setFlags(flags);
         readSpans(in, target, rawLength);
+        read.advance(sequence, receivedAt);
     }
 
     private static void readRaw(BytesIn<?> in, LogEvent target, int rawLength) {
@@ -260,6 +347,11 @@ public final class EventRecordCodec {
 
     private static int readZigZag(BytesIn<?> in) {
         int encoded = (int) in.readStopBit();
+        return encoded >>> 1 ^ -(encoded & 1);
+    }
+
+    private static long readZigZagLong(BytesIn<?> in) {
+        long encoded = in.readStopBit();
         return encoded >>> 1 ^ -(encoded & 1);
     }
 }

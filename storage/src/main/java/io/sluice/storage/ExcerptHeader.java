@@ -12,7 +12,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  *
  * <pre>
  *  offset  field                 encoding
- *   0      batch format version  u8 = 1
+ *   0      batch format version  u8 = 2     (1: the records' version 1, see {@link EventRecordCodec})
  *   1      eventCount            i32   patched when the excerpt is closed
  *   5      firstSequence         i64
  *  13      lastSequence          i64   patched
@@ -29,13 +29,15 @@ import net.openhft.chronicle.wire.DocumentContext;
  * thread.
  */
 final class ExcerptHeader {
-    static final int VERSION = 1;
+    /** What this build writes: records of {@link EventRecordCodec#VERSION}. It also reads version 1. */
+    static final int VERSION = EventRecordCodec.VERSION;
     static final int BYTES = 37;
     private static final int COUNT_AT = 1;
     private static final int LAST_SEQUENCE_AT = 13;
     private static final int MIN_RECEIVED_AT = 21;
     private static final int MAX_RECEIVED_AT = 29;
 
+    int version;
     int eventCount;
     long firstSequence;
     long lastSequence;
@@ -65,10 +67,9 @@ final class ExcerptHeader {
 
     /** Reads the header at {@code in}'s read position, leaving it at the first event record. */
     void read(BytesIn<?> in) {
-        int version = in.readUnsignedByte();
-        if (version != VERSION) {
-            throw new JournalFormatException("unsupported journal batch version " + version + " (this build reads "
-                + VERSION + "); read it with a newer Sluice");
+        version = in.readUnsignedByte();
+        if (version != VERSION && version != EventRecordCodec.FIRST_VERSION) {
+            throw EventRecordCodec.unsupported("batch", version);
         }
         eventCount = in.readInt();
         firstSequence = in.readLong();

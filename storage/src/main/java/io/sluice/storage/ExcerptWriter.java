@@ -79,6 +79,7 @@ final class ExcerptWriter {
         excerpt = appender.writingDocument();
         bytes = excerpt.wire().bytes();
         headerAt = ExcerptHeader.reserve(bytes, firstSequence);
+        codec.startWriting(firstSequence);
         count = 0;
         minReceived = Long.MAX_VALUE;
         maxReceived = Long.MIN_VALUE;

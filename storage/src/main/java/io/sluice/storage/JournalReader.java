@@ -95,6 +95,7 @@ public final class JournalReader implements AutoCloseable {
                 if (missesBatch(header, query)) {
                     continue;
                 }
+                codec.startReading(header.version, header.firstSequence);
                 for (int i = 0; i < header.eventCount; i++) {
                     codec.read(bytes, event);
                     if (query.matches(event.sequence(), event.receivedAtNanos())) {

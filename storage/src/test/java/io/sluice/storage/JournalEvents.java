@@ -7,11 +7,13 @@ import io.sluice.core.Field;
 import io.sluice.core.Format;
 import io.sluice.core.LogEvent;
 import io.sluice.core.TestEvents;
+import io.sluice.core.Transport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /** Parsed events as the pipeline would hand them to the journal, and the assertions the journal tests share. */
 final class JournalEvents {
@@ -82,6 +84,45 @@ final class JournalEvents {
     }
 
     /** Copies an event out of a reused slot (replay visitors hand the same instance every time). */
+    /**
+     * An event the pipeline could produce, every field random: raw of 0-400 bytes (1 in 8: up to 70 KB), a peer of
+     * random bytes, times and sequences of every stop-bit length, spans inside the raw.
+     */
+    static LogEvent random(SplittableRandom random) {
+        int rawLength = random.nextInt(8) == 0 ? random.nextInt(70_000) : random.nextInt(400);
+        byte[] raw = new byte[rawLength];
+        random.nextBytes(raw);
+        LogEvent event = new LogEvent();
+        event.setRaw(raw, 0, rawLength);
+        byte[] peer = new byte[random.nextInt(LogEvent.MAX_PEER_BYTES + 1)];
+        random.nextBytes(peer);
+        event.setPeer(peer, peer.length);
+        event.setSequence(random.nextLong(Long.MAX_VALUE) >>> random.nextInt(64));
+        event.setReceivedAtNanos(randomLong(random));
+        event.setTransport(Transport.values()[random.nextInt(Transport.values().length)]);
+        event.setFormat(Format.values()[random.nextInt(Format.values().length)]);
+        long timestamp = random.nextBoolean() ? LogEvent.NO_TIMESTAMP : randomLong(random);
+        event.setTimestamp(timestamp, random.nextBoolean() ? LogEvent.NO_OFFSET : random.nextInt(-64_800, 64_801));
+        event.setPriority(random.nextInt(-1, 24), random.nextInt(-1, 8));
+        if (random.nextInt(4) == 0) {
+            event.markTruncated(rawLength + random.nextInt(1 << 20));
+        }
+        event.setFlags(event.flags() | random.nextInt(1 << 8) & ~LogEvent.FLAG_TRUNCATED);
+        for (Field field : Field.values()) {
+            if (random.nextBoolean()) {
+                continue; // absent
+            }
+            int offsetInRaw = rawLength == 0 ? 0 : random.nextInt(rawLength + 1);
+            event.setSpan(field, offsetInRaw, random.nextInt(rawLength - offsetInRaw + 1));
+        }
+        return event;
+    }
+
+    /** Small and large, positive and negative: every stop-bit length shows up. */
+    private static long randomLong(SplittableRandom random) {
+        return random.nextLong() >> random.nextInt(64);
+    }
+
     static LogEvent copy(LogEvent event) {
         LogEvent copy = new LogEvent(Math.max(64, event.rawLength()));
         copy.copyFrom(event);
