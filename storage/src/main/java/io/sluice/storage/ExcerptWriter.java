@@ -106,7 +106,8 @@ final class ExcerptWriter {
         BytesStore<?, ?> store = written.bytesStore();
         closing.close();
         if (fsync && store instanceof MappedBytesStore mapped) {
-            mapped.syncUpTo(end, SyncMode.SYNC); // msync before the batch counts as durable (what StoreAppender.sync does)
+            // msync before the batch counts as durable (what StoreAppender.sync does)
+            mapped.syncUpTo(end, SyncMode.SYNC);
         }
         if (prefaulter != null) {
             prefaulter.ahead(store, end, appender);

@@ -1,6 +1,9 @@
 package io.sluice.storage;
 
 import io.sluice.core.LogEvent;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -17,8 +20,13 @@ final class PeerTable {
     /** Peers an excerpt can name by index; later new peers are written inline every time. */
     static final int CAPACITY = 8;
 
+    /** Little-endian, so a peer's last 8 bytes (its port and the end of its address) are one comparable long. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final byte[][] peers = new byte[CAPACITY][LogEvent.MAX_PEER_BYTES];
     private final int[] lengths = new int[CAPACITY];
+    /** Each entry's {@link #tail}: peers mostly differ there, so telling entries apart is mostly a long compare. */
+    private final long[] tails = new long[CAPACITY];
     private int size;
     /** Where the last lookup matched: consecutive events mostly come from the same connection. */
     private int lastFound;
@@ -30,8 +38,9 @@ final class PeerTable {
 
     /** The index of {@code peer[0, length)} in this table, or -1. */
     int indexOf(byte[] peer, int length) {
+        long tail = tail(peer, length);
         for (int tried = 0, i = lastFound; tried < size; tried++, i = i + 1 == size ? 0 : i + 1) {
-            if (lengths[i] == length && Arrays.equals(peers[i], 0, length, peer, 0, length)) {
+            if (tails[i] == tail && lengths[i] == length && Arrays.equals(peers[i], 0, length, peer, 0, length)) {
                 lastFound = i;
                 return i;
             }
@@ -43,8 +52,21 @@ final class PeerTable {
     void addIfRoom(byte[] peer, int length) {
         if (size < CAPACITY) {
             System.arraycopy(peer, 0, peers[size], 0, length);
+            tails[size] = tail(peer, length);
             lengths[size++] = length;
         }
+    }
+
+    /** The last 8 bytes of {@code peer[0, length)} as a long (fewer: those, zero-extended). */
+    private static long tail(byte[] peer, int length) {
+        if (length >= Long.BYTES) {
+            return (long) LONGS.get(peer, length - Long.BYTES);
+        }
+        long tail = 0;
+        for (int i = 0; i < length; i++) {
+            tail = tail << 8 | peer[i] & 0xFF;
+        }
+        return tail;
     }
 
     byte[] peer(int index) {
