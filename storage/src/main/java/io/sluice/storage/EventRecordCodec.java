@@ -262,8 +262,9 @@ public final class EventRecordCodec {
         boolean first = readVersion == FIRST_VERSION;
         if (first) {
             int version = in.readUnsignedByte();
-            if (version != FIRST_VERSION) {
-                throw unsupported("record", version);
+            if (version != FIRST_VERSION) { // version 1 batches hold only version 1 records
+                throw new JournalFormatException("record version " + version + " in a version " + FIRST_VERSION
+                    + " batch: corrupt journal");
             }
         }
         long sequence = first ? in.readStopBit() : read.sequence + in.readStopBit();
