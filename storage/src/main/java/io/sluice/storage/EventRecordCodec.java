@@ -20,7 +20,7 @@ import sun.misc.Unsafe;
  * <pre>
  *  field                   encoding
  *  sequence                stop-bit delta     from the excerpt's previous record (the first: from the header's
- *                                             firstSequence, so 0); journal sequences are never reused
+ *                                             firstSequence, normally its own); journal sequences are never reused
  *  receivedAtNanos         zigzag delta       epoch nanos, from the previous record's (the first: from 0)
  *  codes                   u8                 transport code &lt;&lt; 4 | format code
  *  presence                u8                 bit 0: timestamp present, bit 1: zone offset present
@@ -85,8 +85,8 @@ public final class EventRecordCodec {
      * in Chronicle's per-field writes.
      */
     private final byte[] writeScratch = new byte[SPANS_AT + MAX_SPANS_BYTES];
-    private final ExcerptContext written = new ExcerptContext();
-    private final ExcerptContext read = new ExcerptContext();
+    private final ExcerptContext writeContext = new ExcerptContext();
+    private final ExcerptContext readContext = new ExcerptContext();
     private int readVersion = VERSION;
 
     /** What the records of one excerpt are encoded against: the previous record's values and the peers named. */
@@ -109,7 +109,7 @@ public final class EventRecordCodec {
 
     /** Starts the records of a new excerpt whose header names {@code firstSequence}; call before its first write. */
     public void startWriting(long firstSequence) {
-        written.start(firstSequence);
+        writeContext.start(firstSequence);
     }
 
     /**
@@ -119,14 +119,14 @@ public final class EventRecordCodec {
      */
     public void startReading(int excerptVersion, long firstSequence) {
         if (excerptVersion != VERSION && excerptVersion != FIRST_VERSION) {
-            throw unsupported("batch", excerptVersion);
+            throw unsupportedBatch(excerptVersion);
         }
         readVersion = excerptVersion;
-        read.start(firstSequence);
+        readContext.start(firstSequence);
     }
 
-    static JournalFormatException unsupported(String what, int version) {
-        return new JournalFormatException("unsupported journal " + what + " version " + version + " (this build reads "
+    static JournalFormatException unsupportedBatch(int version) {
+        return new JournalFormatException("unsupported journal batch version " + version + " (this build reads "
             + FIRST_VERSION + " and " + VERSION + "); read it with a newer Sluice");
     }
 
@@ -136,7 +136,7 @@ public final class EventRecordCodec {
      */
     public void write(LogEvent event, BytesOut<?> out) {
         byte[] b = writeScratch;
-        int peerIndex = written.peers.indexOf(event.peer(), event.peerLength());
+        int peerIndex = writeContext.peers.indexOf(event.peer(), event.peerLength());
         int headerLength = putHeader(event, b, peerIndex);
         int spansEnd = putSpans(event, b, SPANS_AT);
         int spansLength = spansEnd - SPANS_AT;
@@ -148,9 +148,9 @@ public final class EventRecordCodec {
             out.write(event.raw(), 0, rawLength);
             out.write(b, SPANS_AT, spansLength);
         }
-        written.advance(event.sequence(), event.receivedAtNanos());
+        writeContext.advance(event.sequence(), event.receivedAtNanos());
         if (peerIndex < 0) {
-            written.peers.addIfRoom(event.peer(), event.peerLength());
+            writeContext.peers.addIfRoom(event.peer(), event.peerLength());
         }
     }
 
@@ -181,24 +181,24 @@ public final class EventRecordCodec {
     /** The record up to and including the peer, at {@code b[0]}; returns its length. */
     private int putHeader(LogEvent event, byte[] b, int peerIndex) {
         long receivedAt = event.receivedAtNanos();
-        int at = putStopBit(b, 0, event.sequence() - written.sequence);
-        at = putZigZag(b, at, receivedAt - written.receivedAtNanos);
+        int at = putStopBit(b, 0, event.sequence() - writeContext.sequence);
+        at = putZigZagLong(b, at, receivedAt - writeContext.receivedAtNanos);
         b[at++] = (byte) (event.transport().code() << 4 | event.format().code());
         boolean hasTimestamp = event.timestampNanos() != LogEvent.NO_TIMESTAMP;
         boolean hasOffset = event.timestampOffsetSeconds() != LogEvent.NO_OFFSET;
         b[at++] = (byte) ((hasTimestamp ? PRESENT_TIMESTAMP : 0) | (hasOffset ? PRESENT_OFFSET : 0));
         if (hasTimestamp) {
-            at = putZigZag(b, at, event.timestampNanos() - receivedAt);
+            at = putZigZagLong(b, at, event.timestampNanos() - receivedAt);
         }
         if (hasOffset) {
-            at = putZigZag(b, at, event.timestampOffsetSeconds());
+            at = putZigZagInt(b, at, event.timestampOffsetSeconds());
         }
-        at = putZigZag(b, at, event.facility());
-        at = putZigZag(b, at, event.severity());
+        at = putZigZagInt(b, at, event.facility());
+        at = putZigZagInt(b, at, event.severity());
         at = putStopBit(b, at, event.flags() & 0xFFFF_FFFFL);
         int rawLength = event.rawLength();
         at = putStopBit(b, at, rawLength);
-        at = putZigZag(b, at, event.originalLength() - rawLength);
+        at = putZigZagInt(b, at, event.originalLength() - rawLength);
         if (peerIndex >= 0) {
             return putStopBit(b, at, peerIndex + 1L);
         }
@@ -243,12 +243,12 @@ public final class EventRecordCodec {
         return at;
     }
 
-    private static int putZigZag(byte[] b, int at, int value) {
+    private static int putZigZagInt(byte[] b, int at, int value) {
         return putStopBit(b, at, (value << 1 ^ value >> 31) & 0xFFFF_FFFFL);
     }
 
     /** A long delta, zigzagged: its stop-bit form is as short as the delta's magnitude, whatever its sign. */
-    private static int putZigZag(byte[] b, int at, long value) {
+    private static int putZigZagLong(byte[] b, int at, long value) {
         return putStopBit(b, at, value << 1 ^ value >> 63);
     }
 
@@ -256,24 +256,24 @@ public final class EventRecordCodec {
      * Reads the next record of the excerpt started with {@link #startReading} at {@code in}'s read position into
      * {@code target}, overwriting everything in it.
      *
-     * @throws JournalFormatException if the record has an unknown version or is inconsistent (corrupt)
+     * @throws JournalFormatException if the record is inconsistent (corrupt)
      */
     public void read(BytesIn<?> in, LogEvent target) {
-        boolean first = readVersion == FIRST_VERSION;
-        if (first) {
+        boolean version1 = readVersion == FIRST_VERSION;
+        if (version1) {
             int version = in.readUnsignedByte();
             if (version != FIRST_VERSION) { // version 1 batches hold only version 1 records
                 throw new JournalFormatException("record version " + version + " in a version " + FIRST_VERSION
                     + " batch: corrupt journal");
             }
         }
-        long sequence = first ? in.readStopBit() : read.sequence + in.readStopBit();
-        long receivedAt = first ? in.readLong() : read.receivedAtNanos + readZigZagLong(in);
+        long sequence = version1 ? in.readStopBit() : readContext.sequence + in.readStopBit();
+        long receivedAt = version1 ? in.readLong() : readContext.receivedAtNanos + readZigZagLong(in);
         int codes = in.readUnsignedByte();
         int presence = in.readUnsignedByte();
         long timestamp = LogEvent.NO_TIMESTAMP;
         if ((presence & PRESENT_TIMESTAMP) != 0) {
-            timestamp = first ? in.readLong() : receivedAt + readZigZagLong(in);
+            timestamp = version1 ? in.readLong() : receivedAt + readZigZagLong(in);
         }
         int offset = (presence & PRESENT_OFFSET) != 0 ? readZigZag(in) : LogEvent.NO_OFFSET;
         int facility = readZigZag(in);
@@ -281,18 +281,18 @@ public final class EventRecordCodec {
         int flags = (int) in.readStopBit();
         int rawLength = readLength(in, Integer.MAX_VALUE, "raw");
         int originalLength = rawLength + readZigZag(in);
-        int peerIndex = first ? -1 : readLength(in, read.peers.size(), "peer reference") - 1;
+        int peerIndex = version1 ? -1 : readPeerReference(in, readContext.peers.size()) - 1;
         byte[] peer = peerScratch;
         int peerLength;
         if (peerIndex < 0) {
             peerLength = readLength(in, LogEvent.MAX_PEER_BYTES, "peer");
             in.read(peerScratch, 0, peerLength);
-            if (!first) {
-                read.peers.addIfRoom(peerScratch, peerLength);
+            if (!version1) {
+                readContext.peers.addIfRoom(peerScratch, peerLength);
             }
         } else {
-            peer = read.peers.peer(peerIndex);
-            peerLength = read.peers.length(peerIndex);
+            peer = readContext.peers.peer(peerIndex);
+            peerLength = readContext.peers.length(peerIndex);
         }
         readRaw(in, target, rawLength); // clears what the slot parsed before: set parsed values after this
         target.setPeer(peer, peerLength);
@@ -307,7 +307,7 @@ public final class EventRecordCodec {
         }
         target.setFlags(flags);
         readSpans(in, target, rawLength);
-        read.advance(sequence, receivedAt);
+        readContext.advance(sequence, receivedAt);
     }
 
     private static void readRaw(BytesIn<?> in, LogEvent target, int rawLength) {
@@ -344,6 +344,16 @@ public final class EventRecordCodec {
                 + "]: corrupt journal");
         }
         return (int) value;
+    }
+
+    /** 0 for an inline peer, n for the excerpt table's entry n - 1, of which there are {@code tableSize}. */
+    private static int readPeerReference(BytesIn<?> in, int tableSize) {
+        long reference = in.readStopBit();
+        if (reference < 0 || reference > tableSize) {
+            throw new JournalFormatException("peer reference " + reference + " beyond the excerpt's " + tableSize
+                + " peers: corrupt journal");
+        }
+        return (int) reference;
     }
 
     private static int readZigZag(BytesIn<?> in) {

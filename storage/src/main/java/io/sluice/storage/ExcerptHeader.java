@@ -69,7 +69,7 @@ final class ExcerptHeader {
     void read(BytesIn<?> in) {
         version = in.readUnsignedByte();
         if (version != VERSION && version != EventRecordCodec.FIRST_VERSION) {
-            throw EventRecordCodec.unsupported("batch", version);
+            throw EventRecordCodec.unsupportedBatch(version);
         }
         eventCount = in.readInt();
         firstSequence = in.readLong();

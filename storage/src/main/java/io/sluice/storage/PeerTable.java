@@ -20,8 +20,8 @@ final class PeerTable {
     /** Peers an excerpt can name by index; later new peers are written inline every time. */
     static final int CAPACITY = 8;
 
-    /** Little-endian, so a peer's last 8 bytes (its port and the end of its address) are one comparable long. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** A peer's last 8 bytes (its port and the end of its address) read as one long; equality is all it is used for. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final byte[][] peers = new byte[CAPACITY][LogEvent.MAX_PEER_BYTES];
     private final int[] lengths = new int[CAPACITY];

@@ -146,6 +146,7 @@ class EventRecordCodecTest {
         SplittableRandom random = new SplittableRandom(7);
         long[] extremes = {Long.MIN_VALUE, -1, 0, 1, Long.MAX_VALUE};
         for (int i = 0; i < 500; i++) {
+            // sequences back and forth (negative deltas), as a test of the arithmetic rather than of the pipeline
             LogEvent event = JournalEvents.parsed(1_000 + i * (long) random.nextInt(1, 3));
             byte[] peer = ("10.0.0." + random.nextInt(PeerTable.CAPACITY * 2) + ":" + (40_000 + i % 3))
                 .getBytes(StandardCharsets.US_ASCII); // more peers than the table holds
@@ -190,7 +191,7 @@ class EventRecordCodecTest {
         LogEvent failed = JournalEvents.parsed(5);
         byte[] peer = "192.0.2.1:514".getBytes(StandardCharsets.US_ASCII);
         failed.setPeer(peer, peer.length);
-        Bytes<?> tooSmall = Bytes.wrapForWrite(new byte[20]);
+        Bytes<?> tooSmall = Bytes.wrapForWrite(new byte[64]); // room for the header, not for the raw after it
         assertThrows(RuntimeException.class, () -> codec.write(failed, tooSmall));
         LogEvent next = JournalEvents.parsed(6);
 

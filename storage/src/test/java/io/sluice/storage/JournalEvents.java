@@ -83,7 +83,6 @@ final class JournalEvents {
         throw new IllegalArgumentException("not found");
     }
 
-    /** Copies an event out of a reused slot (replay visitors hand the same instance every time). */
     /**
      * An event the pipeline could produce, every field random: raw of 0-400 bytes (1 in 8: up to 70 KB), a peer of
      * random bytes, times and sequences of every stop-bit length, spans inside the raw.
@@ -123,6 +122,7 @@ final class JournalEvents {
         return random.nextLong() >> random.nextInt(64);
     }
 
+    /** Copies an event out of a reused slot (replay visitors hand the same instance every time). */
     static LogEvent copy(LogEvent event) {
         LogEvent copy = new LogEvent(Math.max(64, event.rawLength()));
         copy.copyFrom(event);

@@ -3,6 +3,8 @@ package io.sluice.storage;
 import static io.sluice.storage.JournalEvents.appendAll;
 import static io.sluice.storage.JournalEvents.assertSameEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.core.LogEvent;
 import java.nio.file.Path;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A data dir written by a build before record version 2 keeps working after the upgrade: this build continues its
- * sequence, appends version 2 excerpts behind the version 1 ones in the same cycle file, and replays both.
+ * sequence, appends version 2 excerpts behind the version 1 ones in the same cycle file, and replays both. One a later
+ * build wrote is refused with the version named, not misread.
  */
 class JournalVersion1UpgradeTest {
     @TempDir
@@ -42,8 +45,26 @@ class JournalVersion1UpgradeTest {
             JournalEvents.replay(dataDir, ReplayQuery.all(JournalQueue.JOURNAL).withFromSequence(250).withLimit(100)));
     }
 
-    /** Excerpts of {@code perExcerpt} events as version 1 wrote them: a version 1 header, then version 1 records. */
+    @Test
+    void shouldRefuseAJournalOfAnUnknownVersionNamingIt() {
+        writeJournal(JournalEvents.parsed(0, 10), 10, 3); // as a later build might
+
+        JournalFormatException onOpen = assertThrows(JournalFormatException.class, () -> Journal.open(dataDir));
+        assertTrue(onOpen.getMessage().contains("batch version 3"), onOpen.getMessage());
+        JournalFormatException onReplay = assertThrows(JournalFormatException.class,
+            () -> JournalEvents.replay(dataDir, ReplayQuery.all(JournalQueue.JOURNAL)));
+        assertTrue(onReplay.getMessage().contains("batch version 3"), onReplay.getMessage());
+    }
+
     private void writeVersion1Journal(List<LogEvent> events, int perExcerpt) {
+        writeJournal(events, perExcerpt, EventRecordCodec.FIRST_VERSION);
+    }
+
+    /**
+     * Excerpts of {@code perExcerpt} events as version 1 wrote them: a header with {@code version} in its first byte,
+     * then version 1 records.
+     */
+    private void writeJournal(List<LogEvent> events, int perExcerpt, int version) {
         try (SingleChronicleQueue queue = JournalQueue.JOURNAL.openForAppend(dataDir,
                 JournalSettings.defaults().rollCycle(), SystemTimeProvider.INSTANCE, false);
              ExcerptAppender appender = queue.createAppender()) {
@@ -51,7 +72,7 @@ class JournalVersion1UpgradeTest {
                 List<LogEvent> batch = events.subList(from, Math.min(events.size(), from + perExcerpt));
                 try (DocumentContext dc = appender.writingDocument()) {
                     Bytes<?> bytes = dc.wire().bytes();
-                    bytes.writeUnsignedByte(EventRecordCodec.FIRST_VERSION);
+                    bytes.writeUnsignedByte(version);
                     bytes.writeInt(batch.size());
                     bytes.writeLong(batch.get(0).sequence());
                     bytes.writeLong(batch.get(batch.size() - 1).sequence());

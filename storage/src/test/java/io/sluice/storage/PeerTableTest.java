@@ -27,15 +27,18 @@ class PeerTableTest {
 
     @Test
     void shouldTellApartPeersWithTheSameEndAndPeersShorterThanEightBytes() {
-        add("192.168.1.7:514"); // the same last 8 bytes as the next
+        add("192.168.1.7:514"); // the same last 8 bytes as the next two, and the same length as the second
+        add("192.169.1.7:514");
         add("172.16.1.7:514");
         add("1:2");
         add("");
 
         assertEquals(0, indexOf("192.168.1.7:514"));
-        assertEquals(1, indexOf("172.16.1.7:514"));
-        assertEquals(2, indexOf("1:2"));
-        assertEquals(3, indexOf(""));
+        assertEquals(1, indexOf("192.169.1.7:514"));
+        assertEquals(2, indexOf("172.16.1.7:514"));
+        assertEquals(3, indexOf("1:2"));
+        assertEquals(4, indexOf(""));
+        assertEquals(-1, indexOf("192.170.1.7:514"));
         assertEquals(-1, indexOf("10.16.1.7:514"));
         assertEquals(-1, indexOf("1:3"));
     }
