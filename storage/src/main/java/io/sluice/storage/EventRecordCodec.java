@@ -118,16 +118,17 @@ public final class EventRecordCodec {
      * @throws JournalFormatException for a version this build cannot read
      */
     public void startReading(int excerptVersion, long firstSequence) {
-        if (excerptVersion != VERSION && excerptVersion != FIRST_VERSION) {
-            throw unsupportedBatch(excerptVersion);
-        }
+        requireReadable(excerptVersion);
         readVersion = excerptVersion;
         readContext.start(firstSequence);
     }
 
-    static JournalFormatException unsupportedBatch(int version) {
-        return new JournalFormatException("unsupported journal batch version " + version + " (this build reads "
-            + FIRST_VERSION + " and " + VERSION + "); read it with a newer Sluice");
+    /** Throws a {@link JournalFormatException} naming {@code excerptVersion} unless this build reads it. */
+    static void requireReadable(int excerptVersion) {
+        if (excerptVersion != VERSION && excerptVersion != FIRST_VERSION) {
+            throw new JournalFormatException("unsupported journal batch version " + excerptVersion
+                + " (this build reads " + FIRST_VERSION + " and " + VERSION + "); read it with a newer Sluice");
+        }
     }
 
     /**

@@ -68,9 +68,7 @@ final class ExcerptHeader {
     /** Reads the header at {@code in}'s read position, leaving it at the first event record. */
     void read(BytesIn<?> in) {
         version = in.readUnsignedByte();
-        if (version != VERSION && version != EventRecordCodec.FIRST_VERSION) {
-            throw EventRecordCodec.unsupportedBatch(version);
-        }
+        EventRecordCodec.requireReadable(version);
         eventCount = in.readInt();
         firstSequence = in.readLong();
         lastSequence = in.readLong();
