@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * nothing is due ahead.
  *
  * <p>The mapping stays alive while this thread uses it: the journal thread reserves each chunk's store (Chronicle
- * reference counting) when it hands it over, and this thread releases it when it moves to the next one or closes.
+ * reference counting) when it hands it over, and this thread releases it once it has moved on to the next one and
+ * dropped behind the writer past its end (the releaser keeps it until then), or when it closes.
  *
  * <p>Thread contract: {@link #ahead} on the journal thread only (one handler at a time), allocating nothing but a
  * hand-over per mapped chunk; {@link #pagesPopulated} and {@link #pagesReleased} from any thread; {@link #close} from
@@ -82,7 +83,7 @@ final class MappingPrefaulter implements AutoCloseable {
     MappingPrefaulter(boolean dropBehind, boolean writerSyncs) {
         this.posix = PosixAPI.posix();
         this.releaser = dropBehind && WrittenPageReleaser.isSupported()
-            ? new WrittenPageReleaser(posix, PageCacheCalls.libc(), writerSyncs) : null;
+            ? new WrittenPageReleaser(posix, PageCacheCalls.libc(), writerSyncs, owner) : null;
         this.thread = new Thread(this::run, "sluice-journal-prefault");
         thread.setDaemon(true);
         thread.start();
@@ -167,7 +168,7 @@ final class MappingPrefaulter implements AutoCloseable {
                 Handover next = offered.getAndSet(null);
                 if (next != null) {
                     if (store != null) {
-                        store.release(owner);
+                        leave(store);
                     }
                     store = next.store;
                     populatedUpTo = store.start();
@@ -187,6 +188,18 @@ final class MappingPrefaulter implements AutoCloseable {
             if (store != null) {
                 store.release(owner);
             }
+        }
+    }
+
+    /**
+     * The writer moved on from {@code store}'s chunk: the releaser keeps it until it has dropped behind the writer past
+     * the chunk's end (pages there may still be mapped through it), else it is released now.
+     */
+    private void leave(MappedBytesStore store) {
+        if (releaser != null) {
+            releaser.keepUntilDropped(store);
+        } else {
+            store.release(owner);
         }
     }
 

@@ -1,7 +1,9 @@
 package io.sluice.storage;
 
 import java.io.File;
+import java.util.ArrayDeque;
 import net.openhft.chronicle.bytes.MappedBytesStore;
+import net.openhft.chronicle.core.io.ReferenceOwner;
 import net.openhft.posix.PosixAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,14 @@ import org.slf4j.LoggerFactory;
  * prefaulting that shares the thread: a step waits for its writeback (the prefaulter goes first whenever a step of it
  * is due, and stays 3-4 MiB ahead).
  *
+ * <p>Chronicle maps a cycle file in chunks (64 MiB) that overlap the next one (by 16 MiB), and the writer's chunk is
+ * not the only mapping of the pages near a chunk's end: the chunk before stays mapped for a while (the first one for
+ * as long as its index arrays are in use), and another of the appender's views maps the start of the next chunk
+ * through it as the writer writes there ({@code /proc/PID/pagemap}, sampled under load). {@code posix_fadvise} keeps a
+ * page that any mapping still maps. So every chunk the writer left is unmapped from here too
+ * ({@link #keepUntilDropped}) until the drop passes its end. Before, 16-28 MiB around every chunk boundary (up to a
+ * third of what was written) stayed cached for good, and the pages readied in their place came from free memory.
+ *
  * <p>Thread contract: one thread (the prefault thread); {@link #pagesReleased} from any.
  */
 final class WrittenPageReleaser implements AutoCloseable {
@@ -50,6 +60,10 @@ final class WrittenPageReleaser implements AutoCloseable {
      * wait on. Then this only drops.
      */
     private final boolean startsWriteback;
+    /** The prefault thread's hold on the chunk mappings it hands over. */
+    private final ReferenceOwner owner;
+    /** Chunks the writer left, oldest first, kept mapped until the drop passes their end. */
+    private final ArrayDeque<MappedBytesStore> leftChunks = new ArrayDeque<>();
     private File file;
     private int fd = -1;
     private long writeStartedUpTo = UNSET;
@@ -57,10 +71,12 @@ final class WrittenPageReleaser implements AutoCloseable {
     private volatile long pagesReleased;
     private volatile boolean failed;
 
-    WrittenPageReleaser(PosixAPI posix, PageCacheCalls.LibC libc, boolean writerSyncs) {
+    /** @param owner what the chunks handed to {@link #keepUntilDropped} are reserved for */
+    WrittenPageReleaser(PosixAPI posix, PageCacheCalls.LibC libc, boolean writerSyncs, ReferenceOwner owner) {
         this.posix = posix;
         this.libc = libc;
         this.startsWriteback = !writerSyncs;
+        this.owner = owner;
     }
 
     /** Whether this machine can: the prefaulter's needs and a libc binding. */
@@ -73,7 +89,7 @@ final class WrittenPageReleaser implements AutoCloseable {
         if (failed || cycleFile.equals(file)) {
             return;
         }
-        closeFile();
+        closeFile(); // the chunks left in the previous file keep what they map: older pages are left be
         fd = posix.open(cycleFile.getPath(), 0 /* O_RDONLY: enough for both calls */, 0);
         if (fd < 0) {
             fail("open " + cycleFile + ": " + posix.lastErrorStr());
@@ -82,6 +98,18 @@ final class WrittenPageReleaser implements AutoCloseable {
         file = cycleFile;
         writeStartedUpTo = UNSET;
         droppedUpTo = UNSET;
+    }
+
+    /**
+     * Takes over the reservation (for {@code owner}) of {@code chunk}, a chunk of the tracked file the writer has left:
+     * what is dropped from now on is unmapped from it too, and it is released once the drop has passed its end.
+     */
+    void keepUntilDropped(MappedBytesStore chunk) {
+        if (fd < 0) {
+            chunk.release(owner);
+        } else {
+            leftChunks.addLast(chunk);
+        }
     }
 
     /**
@@ -114,12 +142,12 @@ final class WrittenPageReleaser implements AutoCloseable {
         if (startsWriteback && !sync(from, PageCacheCalls.SYNC_FILE_RANGE_WRITE_AND_WAIT)) { // only clean pages drop
             return;
         }
-        long mappedFrom = Math.max(from, store.start());
-        long mappedTo = Math.min(from + STEP_BYTES, store.safeLimit());
-        if (mappedFrom < mappedTo) { // the rest lies in earlier chunks, which Chronicle unmaps once the writer moved on
-            if (posix.madvise(store.addressForWrite(mappedFrom), mappedTo - mappedFrom, PageCacheCalls.MADV_DONTNEED)
-                != 0) {
-                fail("madvise(MADV_DONTNEED): " + posix.lastErrorStr());
+        long to = from + STEP_BYTES;
+        if (!unmap(store, from, to)) {
+            return;
+        }
+        for (MappedBytesStore chunk : leftChunks) {
+            if (!unmap(chunk, from, to)) {
                 return;
             }
         }
@@ -129,6 +157,30 @@ final class WrittenPageReleaser implements AutoCloseable {
             return;
         }
         pagesReleased = pagesReleased + STEP_BYTES / MappingPrefaulter.PAGE_BYTES; // one writer
+        while (!leftChunks.isEmpty() && mappedEnd(leftChunks.peekFirst()) <= to) {
+            leftChunks.pollFirst().release(owner);
+        }
+    }
+
+    /** Unmaps {@code [from, to)} from {@code chunk}'s mapping where that maps it; false after a failed call. */
+    private boolean unmap(MappedBytesStore chunk, long from, long to) {
+        long mappedFrom = Math.max(from, chunk.start());
+        long mappedTo = Math.min(to, mappedEnd(chunk));
+        if (mappedFrom < mappedTo
+            && posix.madvise(chunk.addressForWrite(mappedFrom), mappedTo - mappedFrom, PageCacheCalls.MADV_DONTNEED)
+            != 0) {
+            fail("madvise(MADV_DONTNEED): " + posix.lastErrorStr());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * File offset where {@code chunk}'s mapping ends: past its {@code safeLimit}, which is where the next chunk takes
+     * over, by the overlap ({@code realCapacity} is an offset in the file, like {@code start}).
+     */
+    static long mappedEnd(MappedBytesStore chunk) {
+        return chunk.realCapacity();
     }
 
     private boolean sync(long from, int flags) {
@@ -164,6 +216,9 @@ final class WrittenPageReleaser implements AutoCloseable {
     }
 
     private void closeFile() {
+        while (!leftChunks.isEmpty()) {
+            leftChunks.pollFirst().release(owner);
+        }
         if (fd >= 0) {
             posix.close(fd);
             fd = -1;

@@ -66,6 +66,26 @@ class WrittenPageReleaserTest {
     }
 
     @Test
+    void shouldDropAcrossChunkBoundariesWherePagesAreMappedTwice() throws IOException {
+        int events = 5 * EVENTS; // ~110 MB: past Chronicle's first 64 MiB chunk, its 16 MiB overlap and the lag
+        try (Journal journal = Journal.open(dataDir, JournalSettings.defaults())) {
+            JournalHandler handler = journal.newHandler();
+            handler.onStart();
+            append(handler, 0, events);
+            handler.onShutdown();
+            long appended = journal.metrics().bytesAppended(); // the writer's end is past this offset
+            long droppedTo = (appended - WrittenPageReleaser.EVICT_LAG_BYTES) & -STEP;
+            assertTrue(droppedTo > 80L << 20, "the drop passes the first chunk's overlap: " + (droppedTo >> 20));
+            long due = (droppedTo - WrittenPageReleaser.FLOOR_BYTES) / MappingPrefaulter.PAGE_BYTES;
+            waitFor(() -> journal.pagesReleased() >= due, "dropped up to " + (droppedTo >> 20) + " MiB");
+            for (long offset = WrittenPageReleaser.FLOOR_BYTES; offset < droppedTo; offset += STEP) {
+                assertFalse(resident(offset, STEP), "the step at " + (offset >> 20) + " MiB dropped");
+            }
+        }
+        assertEquals(events, replayAndCompare(dataDir), "every event read back, from disk where it was dropped");
+    }
+
+    @Test
     void shouldStillDropBehindAWriterThatSyncsEveryExcerpt() throws IOException {
         int events = EVENTS; // ~30 MB in excerpts of 512 events, each one msync'ed
         try (Journal journal = Journal.open(dataDir, JournalSettings.defaults().withFsync(true))) {
