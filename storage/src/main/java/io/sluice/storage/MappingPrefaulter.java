@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * nothing is due ahead.
  *
  * <p>The mapping stays alive while this thread uses it: the journal thread reserves each chunk's store (Chronicle
- * reference counting) when it hands it over, and this thread releases it once it has moved on to the next one and
- * dropped behind the writer past its end (the releaser keeps it until then), or when it closes.
+ * reference counting) when it hands it over, and this thread releases it when it moves to the next one (with
+ * drop-behind on, once the drop has passed the chunk's mapped end or the cycle file changed), or when it closes.
  *
  * <p>Thread contract: {@link #ahead} on the journal thread only (one handler at a time), allocating nothing but a
  * hand-over per mapped chunk; {@link #pagesPopulated} and {@link #pagesReleased} from any thread; {@link #close} from
@@ -145,7 +145,7 @@ final class MappingPrefaulter implements AutoCloseable {
         return releaser != null && !releaser.failed();
     }
 
-    /** Stops the thread and releases the mapping it held. */
+    /** Stops the thread and releases the mappings it held. */
     @Override
     public void close() {
         closed = true;
@@ -168,12 +168,12 @@ final class MappingPrefaulter implements AutoCloseable {
                 Handover next = offered.getAndSet(null);
                 if (next != null) {
                     if (store != null) {
-                        leave(store);
+                        leave(store); // before track: a chunk of the previous file is released there
                     }
                     store = next.store;
                     populatedUpTo = store.start();
                     if (releaser != null) {
-                        releaser.track(next.file);
+                        releaser.track(next.file, writtenUpTo);
                     }
                 }
                 // ahead first: the writer waits on that; behind only costs page cache meanwhile
@@ -182,11 +182,14 @@ final class MappingPrefaulter implements AutoCloseable {
                 }
             }
         } finally {
-            if (releaser != null) {
-                releaser.close();
-            }
-            if (store != null) {
-                store.release(owner);
+            try {
+                if (releaser != null) {
+                    releaser.close();
+                }
+            } finally {
+                if (store != null) {
+                    store.release(owner);
+                }
             }
         }
     }

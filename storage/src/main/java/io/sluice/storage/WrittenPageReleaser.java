@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Writes back and hands to the kernel the cycle file's pages the appender has left behind ("drop-behind"), a step at
  * a time, on the prefault thread: {@link #WRITE_LAG_BYTES} behind the writer {@code sync_file_range(WRITE)} starts
  * their writeback; {@link #EVICT_LAG_BYTES} behind, once written, {@code madvise(MADV_DONTNEED)} unmaps them from
- * the writer's mapping and {@code posix_fadvise(POSIX_FADV_DONTNEED)} drops them from the page cache.
+ * the writer's mapping and from the chunks it has left, and {@code posix_fadvise(POSIX_FADV_DONTNEED)} drops them from
+ * the page cache.
  *
  * <p>Why: a page the prefaulter readies comes from free memory, and on the virtual machines this project measures
  * on, memory free for a few seconds is handed back to the hypervisor (free page reporting), which must back it again
@@ -31,11 +32,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Chronicle maps a cycle file in chunks (64 MiB) that overlap the next one (by 16 MiB), and the writer's chunk is
  * not the only mapping of the pages near a chunk's end: the chunk before stays mapped for a while (the first one for
- * as long as its index arrays are in use), and another of the appender's views maps the start of the next chunk
- * through it as the writer writes there ({@code /proc/PID/pagemap}, sampled under load). {@code posix_fadvise} keeps a
- * page that any mapping still maps. So every chunk the writer left is unmapped from here too
- * ({@link #keepUntilDropped}) until the drop passes its end. Before, 16-28 MiB around every chunk boundary (up to a
- * third of what was written) stayed cached for good, and the pages readied in their place came from free memory.
+ * as long as its index arrays are in use), and another of the appender's views maps the first 16 MiB of the next
+ * chunk through that chunk's overlap as the writer writes there ({@code /proc/PID/pagemap}, sampled under load).
+ * {@code posix_fadvise} keeps a page that any mapping still maps. So each dropped range is also unmapped from every
+ * chunk the writer has left, which stays reserved here until the drop has passed its mapped end
+ * ({@link #keepUntilDropped}). Before, 10-32 MiB around each chunk boundary (30 % of the file in one sample) stayed
+ * cached for good, and the pages readied in their place came from free memory. A drop that lags far behind (a slow
+ * disk) keeps the chunks in between mapped until it catches up; their pages stay reclaimable.
  *
  * <p>Thread contract: one thread (the prefault thread); {@link #pagesReleased} from any.
  */
@@ -50,7 +53,6 @@ final class WrittenPageReleaser implements AutoCloseable {
     static final long EVICT_LAG_BYTES = 12L << 20;
     /** The file's header (the write position, updated by every append) and first index arrays stay cached. */
     static final long FLOOR_BYTES = 2L << 20;
-    private static final long UNSET = -1;
 
     private final PosixAPI posix;
     private final PageCacheCalls.LibC libc;
@@ -66,8 +68,8 @@ final class WrittenPageReleaser implements AutoCloseable {
     private final ArrayDeque<MappedBytesStore> leftChunks = new ArrayDeque<>();
     private File file;
     private int fd = -1;
-    private long writeStartedUpTo = UNSET;
-    private long droppedUpTo = UNSET;
+    private long writeStartedUpTo; // both set by track
+    private long droppedUpTo;
     private volatile long pagesReleased;
     private volatile boolean failed;
 
@@ -84,25 +86,30 @@ final class WrittenPageReleaser implements AutoCloseable {
         return PageCacheCalls.libc() != null;
     }
 
-    /** From now on the writer writes {@code cycleFile}: drops behind in it from where the writer is. */
-    void track(File cycleFile) {
+    /**
+     * From now on the writer writes {@code cycleFile}, at file offset {@code writtenUpTo} when it was handed over:
+     * drops behind in it from there (a new file: from {@link #FLOOR_BYTES}; a restart: pages written before are left
+     * be).
+     */
+    void track(File cycleFile, long writtenUpTo) {
         if (failed || cycleFile.equals(file)) {
             return;
         }
-        closeFile(); // the chunks left in the previous file keep what they map: older pages are left be
+        closeFile(); // the previous file's chunks are released; what its drop had not reached stays cached
         fd = posix.open(cycleFile.getPath(), 0 /* O_RDONLY: enough for both calls */, 0);
         if (fd < 0) {
             fail("open " + cycleFile + ": " + posix.lastErrorStr());
             return;
         }
         file = cycleFile;
-        writeStartedUpTo = UNSET;
-        droppedUpTo = UNSET;
+        droppedUpTo = Math.max(FLOOR_BYTES, (writtenUpTo - EVICT_LAG_BYTES) & -STEP_BYTES);
+        writeStartedUpTo = droppedUpTo;
     }
 
     /**
-     * Takes over the reservation (for {@code owner}) of {@code chunk}, a chunk of the tracked file the writer has left:
-     * what is dropped from now on is unmapped from it too, and it is released once the drop has passed its end.
+     * Takes over the reservation (for {@code owner}) of {@code chunk}, a chunk of the tracked file the writer has left
+     * (the caller hands it over before it {@link #track tracks} a new file, which releases it): what is dropped from
+     * now on is unmapped from it too, and it is released once the drop has passed its mapped end.
      */
     void keepUntilDropped(MappedBytesStore chunk) {
         if (fd < 0) {
@@ -113,16 +120,13 @@ final class WrittenPageReleaser implements AutoCloseable {
     }
 
     /**
-     * Does the next step due behind the writer at file offset {@code writtenUpTo} of the tracked file, unmapping from
-     * {@code store} (the chunk mapping the thread holds) what it drops; false when none is due.
+     * Does the next step due behind the writer at file offset {@code writtenUpTo} of the tracked file, unmapping what
+     * it drops from {@code store} (the chunk mapping the thread holds) and from the chunks kept; false when none is
+     * due.
      */
     boolean step(MappedBytesStore store, long writtenUpTo) {
         if (fd < 0) {
             return false;
-        }
-        if (droppedUpTo == UNSET) { // a new file, or a restart: begin at the writer, leave older pages be
-            droppedUpTo = Math.max(FLOOR_BYTES, (writtenUpTo - EVICT_LAG_BYTES) & -STEP_BYTES);
-            writeStartedUpTo = droppedUpTo;
         }
         if (startsWriteback && writtenUpTo - WRITE_LAG_BYTES >= writeStartedUpTo + STEP_BYTES) {
             if (sync(writeStartedUpTo, PageCacheCalls.SYNC_FILE_RANGE_WRITE)) {
@@ -148,7 +152,7 @@ final class WrittenPageReleaser implements AutoCloseable {
         }
         for (MappedBytesStore chunk : leftChunks) {
             if (!unmap(chunk, from, to)) {
-                return;
+                return; // at once: the failure emptied leftChunks
             }
         }
         int error = libc.posix_fadvise(fd, from, STEP_BYTES, PageCacheCalls.POSIX_FADV_DONTNEED);
@@ -157,7 +161,7 @@ final class WrittenPageReleaser implements AutoCloseable {
             return;
         }
         pagesReleased = pagesReleased + STEP_BYTES / MappingPrefaulter.PAGE_BYTES; // one writer
-        while (!leftChunks.isEmpty() && mappedEnd(leftChunks.peekFirst()) <= to) {
+        while (!leftChunks.isEmpty() && mappedEnd(leftChunks.peekFirst()) <= to) { // kept in file order
             leftChunks.pollFirst().release(owner);
         }
     }
@@ -176,11 +180,15 @@ final class WrittenPageReleaser implements AutoCloseable {
     }
 
     /**
-     * File offset where {@code chunk}'s mapping ends: past its {@code safeLimit}, which is where the next chunk takes
-     * over, by the overlap ({@code realCapacity} is an offset in the file, like {@code start}).
+     * File offset where {@code chunk}'s mapping ends: past its {@code safeLimit}, where the next chunk takes over, by
+     * the overlap. Chronicle Bytes keeps that as {@code realCapacity}, an offset in the file like {@code start}; should
+     * a later version answer anything outside {@code [safeLimit, safeLimit + chunk size]}, this falls back to
+     * {@code safeLimit}, so that {@code madvise} never reaches past the mapping.
      */
     static long mappedEnd(MappedBytesStore chunk) {
-        return chunk.realCapacity();
+        long end = chunk.realCapacity();
+        long safeLimit = chunk.safeLimit();
+        return end >= safeLimit && end - safeLimit <= safeLimit - chunk.start() ? end : safeLimit;
     }
 
     private boolean sync(long from, int flags) {

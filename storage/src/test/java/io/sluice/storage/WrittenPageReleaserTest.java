@@ -16,7 +16,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,15 +70,24 @@ class WrittenPageReleaserTest {
 
     @Test
     void shouldDropAcrossChunkBoundariesWherePagesAreMappedTwice() throws IOException {
-        int events = 5 * EVENTS; // ~110 MB: past Chronicle's first 64 MiB chunk, its 16 MiB overlap and the lag
-        try (Journal journal = Journal.open(dataDir, JournalSettings.defaults())) {
+        // Chronicle maps 64 MiB chunks with 16 MiB of overlap: the drop passes the ends of the first two mappings
+        // (80 and 144 MiB) once the writer is the eviction lag and a step past 144 MiB
+        long chunkEnds = 144L << 20;
+        long target = chunkEnds + WrittenPageReleaser.EVICT_LAG_BYTES + 2 * STEP;
+        SetTimeProvider noon = new SetTimeProvider(TimeUnit.MILLISECONDS.toNanos(
+            Instant.parse("2026-11-24T12:00:00Z").toEpochMilli())); // one cycle file, whatever the hour
+        long events = 0;
+        try (Journal journal = Journal.open(dataDir, JournalSettings.defaults(), noon)) {
             JournalHandler handler = journal.newHandler();
             handler.onStart();
-            append(handler, 0, events);
+            while (journal.metrics().bytesAppended() < target) {
+                append(handler, events, EVENTS);
+                events += EVENTS;
+            }
             handler.onShutdown();
             long appended = journal.metrics().bytesAppended(); // the writer's end is past this offset
             long droppedTo = (appended - WrittenPageReleaser.EVICT_LAG_BYTES) & -STEP;
-            assertTrue(droppedTo > 80L << 20, "the drop passes the first chunk's overlap: " + (droppedTo >> 20));
+            assertTrue(droppedTo > chunkEnds, "the drop passes the second chunk's end: " + (droppedTo >> 20));
             long due = (droppedTo - WrittenPageReleaser.FLOOR_BYTES) / MappingPrefaulter.PAGE_BYTES;
             waitFor(() -> journal.pagesReleased() >= due, "dropped up to " + (droppedTo >> 20) + " MiB");
             for (long offset = WrittenPageReleaser.FLOOR_BYTES; offset < droppedTo; offset += STEP) {
