@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -98,6 +99,26 @@ class WrittenPageReleaserTest {
     }
 
     @Test
+    void shouldLetGoOfTheLastCycleFilesMappingsAfterARoll() throws IOException {
+        SetTimeProvider clock = new SetTimeProvider(TimeUnit.MILLISECONDS.toNanos(
+            Instant.parse("2026-11-24T12:00:00Z").toEpochMilli()));
+        try (Journal journal = Journal.open(dataDir, JournalSettings.defaults(), clock)) {
+            JournalHandler handler = journal.newHandler();
+            handler.onStart();
+            long events = 0;
+            while (journal.metrics().bytesAppended() < 70L << 20) { // into the second chunk: the first one is kept
+                append(handler, events, EVENTS / 4);
+                events += EVENTS / 4;
+            }
+            Path first = cycleFile();
+            clock.advanceMillis(TimeUnit.DAYS.toMillis(1));
+            append(handler, events, EVENTS / 4); // the next day's file
+            handler.onShutdown();
+            waitFor(() -> !mapped(first), "no mapping of " + first.getFileName() + " left");
+        }
+    }
+
+    @Test
     void shouldStillDropBehindAWriterThatSyncsEveryExcerpt() throws IOException {
         int events = EVENTS; // ~30 MB in excerpts of 512 events, each one msync'ed
         try (Journal journal = Journal.open(dataDir, JournalSettings.defaults().withFsync(true))) {
@@ -132,6 +153,15 @@ class WrittenPageReleaserTest {
         try (FileChannel channel = FileChannel.open(cycleFile(), StandardOpenOption.READ)) {
             MappedByteBuffer view = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
             return view.isLoaded();
+        }
+    }
+
+    /** Whether this process still maps {@code file} ({@code /proc/self/maps}). */
+    private static boolean mapped(Path file) {
+        try (Stream<String> maps = Files.lines(Path.of("/proc/self/maps"))) {
+            return maps.anyMatch(line -> line.endsWith(file.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
