@@ -1,8 +1,9 @@
 package io.sluice.storage;
 
 import java.io.File;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.bytes.MappedBytesStore;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * drop-behind on, once the drop has passed the chunk's mapped end or the cycle file changed), or when it closes.
  *
  * <p>Thread contract: {@link #ahead} on the journal thread only (one handler at a time), allocating nothing but a
- * hand-over per mapped chunk; {@link #pagesPopulated} and {@link #pagesReleased} from any thread; {@link #close} from
+ * hand-over (and its queue node) per mapped chunk; {@link #pagesPopulated} and {@link #pagesReleased} from any thread; {@link #close} from
  * any one thread, after the journal thread stopped.
  */
 final class MappingPrefaulter implements AutoCloseable {
@@ -61,8 +62,12 @@ final class MappingPrefaulter implements AutoCloseable {
     private final WrittenPageReleaser releaser;
     private final ReferenceOwner owner = ReferenceOwner.temporary("journal-prefault");
     private final Thread thread;
-    /** A chunk's store the journal thread reserved and handed over, not yet taken by this thread. */
-    private final AtomicReference<Handover> offered = new AtomicReference<>();
+    /**
+     * Chunks' stores the journal thread reserved and handed over, in the order it wrote them, not yet taken by this
+     * thread. All of them, not only the newest: a chunk the writer went through while this thread was held up (a step
+     * of drop-behind waits for writeback) still maps pages due to be dropped.
+     */
+    private final Queue<Handover> offered = new ConcurrentLinkedQueue<>();
     /** File offset the journal thread has written up to (of the store it offered last). */
     private volatile long writtenUpTo;
     /** File offset up to which the store this thread works on is populated. */
@@ -72,8 +77,8 @@ final class MappingPrefaulter implements AutoCloseable {
     private volatile boolean closed;
     private BytesStore<?, ?> lastOffered; // journal thread only
 
-    /** A chunk's mapping and the cycle file it maps. */
-    private record Handover(MappedBytesStore store, File file) {
+    /** A chunk's mapping, the cycle file it maps, and where the writer was in that file when it moved there. */
+    private record Handover(MappedBytesStore store, File file, long writtenUpTo) {
     }
 
     /**
@@ -121,10 +126,7 @@ final class MappingPrefaulter implements AutoCloseable {
         if (current != lastOffered) { // a new chunk or cycle file: hand its mapping over, kept alive for the thread
             lastOffered = current;
             mapped.reserve(owner);
-            Handover untaken = offered.getAndSet(new Handover(mapped, appender.currentFile()));
-            if (untaken != null) {
-                untaken.store.release(owner);
-            }
+            offered.add(new Handover(mapped, appender.currentFile(), writtenUpTo));
             LockSupport.unpark(thread);
         } else if (populatedUpTo - writtenUpTo < WAKE_BELOW_BYTES) { // the thread drops behind on these wakes too
             LockSupport.unpark(thread);
@@ -155,8 +157,7 @@ final class MappingPrefaulter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Handover untaken = offered.getAndSet(null);
-        if (untaken != null) {
+        for (Handover untaken; (untaken = offered.poll()) != null; ) {
             untaken.store.release(owner);
         }
     }
@@ -165,15 +166,14 @@ final class MappingPrefaulter implements AutoCloseable {
         MappedBytesStore store = null;
         try {
             while (!closed && !failed) {
-                Handover next = offered.getAndSet(null);
-                if (next != null) {
+                for (Handover next; (next = offered.poll()) != null; ) {
                     if (store != null) {
                         leave(store); // before track: a chunk of the previous file is released there
                     }
                     store = next.store;
                     populatedUpTo = store.start();
                     if (releaser != null) {
-                        releaser.track(next.file, writtenUpTo);
+                        releaser.track(next.file, next.writtenUpTo);
                     }
                 }
                 // ahead first: the writer waits on that; behind only costs page cache meanwhile
