@@ -33,11 +33,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The mapping stays alive while this thread uses it: the journal thread reserves each chunk's store (Chronicle
  * reference counting) when it hands it over, and this thread releases it when it moves to the next one (with
- * drop-behind on, once the drop has passed the chunk's mapped end or the cycle file changed), or when it closes.
+ * drop-behind on, once the drop has passed the chunk's mapped end or the cycle file changed), or when it stops. Once
+ * it has stopped (closed, or a failure), nothing more is handed over, and {@link #close} releases what it never took.
  *
  * <p>Thread contract: {@link #ahead} on the journal thread only (one handler at a time), allocating nothing but a
- * hand-over (and its queue node) per mapped chunk; {@link #pagesPopulated} and {@link #pagesReleased} from any thread; {@link #close} from
- * any one thread, after the journal thread stopped.
+ * hand-over (and its queue node) per mapped chunk; {@link #pagesPopulated} and {@link #pagesReleased} from any
+ * thread; {@link #close} from any one thread, after the journal thread stopped.
  */
 final class MappingPrefaulter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MappingPrefaulter.class);
@@ -157,6 +158,11 @@ final class MappingPrefaulter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        releaseUntaken();
+    }
+
+    /** Releases the hand-overs this thread has not taken (one may slip in while its loop ends: close gets that). */
+    private void releaseUntaken() {
         for (Handover untaken; (untaken = offered.poll()) != null; ) {
             untaken.store.release(owner);
         }
@@ -167,11 +173,12 @@ final class MappingPrefaulter implements AutoCloseable {
         try {
             while (!closed && !failed) {
                 for (Handover next; (next = offered.poll()) != null; ) {
-                    if (store != null) {
-                        leave(store); // before track: a chunk of the previous file is released there
-                    }
-                    store = next.store;
+                    MappedBytesStore left = store;
+                    store = next.store; // held from here on: released below whatever happens
                     populatedUpTo = store.start();
+                    if (left != null) {
+                        leave(left); // before track: a chunk of the previous file is released there
+                    }
                     if (releaser != null) {
                         releaser.track(next.file, next.writtenUpTo);
                     }
@@ -181,7 +188,10 @@ final class MappingPrefaulter implements AutoCloseable {
                     LockSupport.parkNanos(this, IDLE_NANOS);
                 }
             }
+        } catch (RuntimeException | Error e) {
+            LOG.warn("journal prefaulting and drop-behind stopped", e);
         } finally {
+            failed = true; // the journal thread hands nothing more over: no chunk stays reserved for a dead thread
             try {
                 if (releaser != null) {
                     releaser.close();
@@ -190,6 +200,7 @@ final class MappingPrefaulter implements AutoCloseable {
                 if (store != null) {
                     store.release(owner);
                 }
+                releaseUntaken();
             }
         }
     }
