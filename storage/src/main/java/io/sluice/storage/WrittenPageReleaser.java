@@ -185,7 +185,7 @@ final class WrittenPageReleaser implements AutoCloseable {
      * a later version answer anything outside {@code [safeLimit, safeLimit + chunk size]}, this falls back to
      * {@code safeLimit}, so that {@code madvise} never reaches past the mapping.
      */
-    static long mappedEnd(MappedBytesStore chunk) {
+    private static long mappedEnd(MappedBytesStore chunk) {
         long end = chunk.realCapacity();
         long safeLimit = chunk.safeLimit();
         return end >= safeLimit && end - safeLimit <= safeLimit - chunk.start() ? end : safeLimit;

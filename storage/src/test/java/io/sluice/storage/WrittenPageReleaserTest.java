@@ -75,8 +75,7 @@ class WrittenPageReleaserTest {
         // (80 and 144 MiB) once the writer is the eviction lag and a step past 144 MiB
         long chunkEnds = 144L << 20;
         long target = chunkEnds + WrittenPageReleaser.EVICT_LAG_BYTES + 2 * STEP;
-        SetTimeProvider noon = new SetTimeProvider(TimeUnit.MILLISECONDS.toNanos(
-            Instant.parse("2026-11-24T12:00:00Z").toEpochMilli())); // one cycle file, whatever the hour
+        SetTimeProvider noon = atNoon(); // one cycle file, whatever the hour
         long events = 0;
         try (Journal journal = Journal.open(dataDir, JournalSettings.defaults(), noon)) {
             JournalHandler handler = journal.newHandler();
@@ -100,8 +99,7 @@ class WrittenPageReleaserTest {
 
     @Test
     void shouldLetGoOfTheLastCycleFilesMappingsAfterARoll() throws IOException {
-        SetTimeProvider clock = new SetTimeProvider(TimeUnit.MILLISECONDS.toNanos(
-            Instant.parse("2026-11-24T12:00:00Z").toEpochMilli()));
+        SetTimeProvider clock = atNoon();
         try (Journal journal = Journal.open(dataDir, JournalSettings.defaults(), clock)) {
             JournalHandler handler = journal.newHandler();
             handler.onStart();
@@ -154,6 +152,11 @@ class WrittenPageReleaserTest {
             MappedByteBuffer view = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
             return view.isLoaded();
         }
+    }
+
+    /** A clock at noon of a fixed day: a test's appends stay in one daily cycle file until it moves the clock. */
+    private static SetTimeProvider atNoon() {
+        return new SetTimeProvider(TimeUnit.MILLISECONDS.toNanos(Instant.parse("2026-11-24T12:00:00Z").toEpochMilli()));
     }
 
     /** Whether this process still maps {@code file} ({@code /proc/self/maps}). */
